@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { COLLECTION_METHODS } from '../../catalog/collections';
+import { inputFailure } from '../../execution/failures';
+import type { Outcome } from '../../execution/runRecords';
+import { runRecordJob } from '../../execution/runRecords';
+import { failAll } from '../../execution/settings';
+import { pairOutcomes } from '../../output/pairItems';
+import { readImageField, recordBytes, type Prepared } from '../../records/imageRecord';
+import { parseJsonObject } from '../../records/jsonObject';
+import { getConnection, requestXimilar } from '../../transport/request';
+import { readCollectionSetup } from './target';
+
+export function fieldList(value: unknown): string[] {
+	const fields = String(value ?? '')
+		.split(',')
+		.map((field) => field.trim())
+		.filter(Boolean);
+	return fields.includes('_id') ? fields : ['_id', ...fields];
+}
+
+/** Item i's search: the whole request body (query record, k, filter, fields). */
+async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	let queryRecord: IDataObject;
+	if (ctx.getNodeParameter('queryBy', itemIndex) === 'recordId') {
+		const id = String(ctx.getNodeParameter('queryRecordId', itemIndex, '') ?? '').trim();
+		if (!id) return { failure: inputFailure('Query Record ID is empty', 'Map the _id of a record in the collection.') };
+		queryRecord = { _id: id };
+	} else {
+		const image = await readImageField(ctx, itemIndex);
+		if ('failure' in image) return image;
+		queryRecord = image.field;
+	}
+	const k = Number(ctx.getNodeParameter('k', itemIndex, 10));
+	if (!Number.isInteger(k) || k < 1) {
+		return { failure: inputFailure(`Number of Results must be a whole number of at least 1 (got ${k})`) };
+	}
+	const filter = parseJsonObject(ctx.getNodeParameter('filter', itemIndex, '{}'), 'Filter');
+	if ('problem' in filter) return { failure: inputFailure(filter.problem, 'Use MongoDB syntax, e.g. {"category": {"$in": ["shoes"]}}.') };
+	const body: IDataObject = {
+		query_record: queryRecord,
+		k,
+		fields_to_return: fieldList(ctx.getNodeParameter('fieldsToReturn', itemIndex, '_id')),
+	};
+	if (Object.keys(filter.value).length) body.filter = filter.value;
+	return { record: body, bytes: recordBytes(body) };
+}
+
+/** The matches of one answer, in rank order, each with its distance (lower is closer). */
+function matchesOf(answer: IDataObject): IDataObject[] {
+	const records = Array.isArray(answer.answer_records) ? (answer.answer_records as IDataObject[]) : [];
+	const distances = Array.isArray(answer.answer_distances) ? (answer.answer_distances as number[]) : [];
+	return records.map((record, index) => ({ rank: index + 1, distance: distances[index] ?? null, ...record }));
+}
+
+function queryLabel(body: IDataObject): IDataObject {
+	const query = (body.query_record ?? {}) as IDataObject;
+	return query._id !== undefined ? { query_id: query._id } : query._url !== undefined ? { query_url: query._url } : {};
+}
+
+/**
+ * Search: one request per query item (Ximilar takes one query record per call), run
+ * with the same parallel limit, retries and pairing as the batched operations.
+ */
+export async function searchCollection(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const itemCount = this.getInputData().length;
+	const setup = readCollectionSetup(this);
+	if ('failure' in setup) return pairOutcomes(this, failAll(itemCount, setup.failure), { shape: () => [] });
+	const { settings } = setup;
+	const { basePath, headers, supportsTagSearch } = setup.target;
+	const tagSearch = supportsTagSearch && this.getNodeParameter('searchMethod', 0, 'visual') === 'visualTags';
+	const path = `${basePath}/${tagSearch ? COLLECTION_METHODS.tagSearch : COLLECTION_METHODS.search}`;
+	const connection = await getConnection(this);
+	const queries: IDataObject[] = [];
+
+	const outcomes: Array<Outcome | undefined> = await runRecordJob({
+		itemCount,
+		prepare: async (itemIndex) => {
+			const prepared = await prepareQuery(this, itemIndex);
+			if ('record' in prepared) queries[itemIndex] = queryLabel(prepared.record);
+			return prepared;
+		},
+		send: async ([body]) => {
+			const result = await requestXimilar(this, connection, { method: 'POST', path, body, headers }, settings.policy);
+			return 'failure' in result ? result : { records: [result.body] };
+		},
+		limits: { maxRecords: 1, maxBytes: settings.limits.maxBytes },
+		parallel: settings.parallel,
+		stopOnFailure: !this.continueOnFail(),
+	});
+
+	const split = settings.options.splitMatches === true;
+	return pairOutcomes(this, outcomes, {
+		shape: (answer, itemIndex) => {
+			const matches = matchesOf(answer);
+			const query = queries[itemIndex] ?? {};
+			if (!split) return [{ ...query, match_count: matches.length, matches }];
+			// A query without matches still gets one item, so no input item disappears.
+			if (matches.length === 0) return [{ ...query, match_count: 0, rank: null }];
+			return matches.map((match) => ({ ...query, match_count: matches.length, ...match }));
+		},
+	});
+}

@@ -1,0 +1,74 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { COLLECTION_METHODS } from '../../catalog/collections';
+import { inputFailure } from '../../execution/failures';
+import { runRecordJob } from '../../execution/runRecords';
+import { recordsSender } from '../../execution/sendRecords';
+import { failAll } from '../../execution/settings';
+import { pairOutcomes } from '../../output/pairItems';
+import { rawRecord } from '../../output/simplify';
+import { recordBytes, type Prepared } from '../../records/imageRecord';
+import { prepareImageRecord, readExtraFields } from '../../records/recordFields';
+import { getConnection } from '../../transport/request';
+import { fieldList } from './search';
+import { readCollectionSetup } from './target';
+
+export type UpkeepOperation = 'insert' | 'update' | 'delete' | 'get';
+
+function readRecordId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return String(ctx.getNodeParameter('recordId', itemIndex, '') ?? '').trim();
+}
+
+const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');
+
+/** How item i becomes a record, per operation. */
+const PREPARE: Record<UpkeepOperation, (ctx: IExecuteFunctions, itemIndex: number) => Promise<Prepared>> = {
+	insert: async (ctx, itemIndex) =>
+		await prepareImageRecord(ctx, itemIndex, { fieldsParameter: 'metadata', fieldsLabel: 'Metadata', requireId: true }),
+	update: async (ctx, itemIndex) => {
+		const id = readRecordId(ctx, itemIndex);
+		if (!id) return { failure: EMPTY_ID };
+		const metadata = readExtraFields(ctx, itemIndex, 'metadata', 'Metadata', ['_id', '_url', '_base64']);
+		if ('failure' in metadata) return metadata;
+		const record: IDataObject = { _id: id, ...metadata.fields };
+		return { record, bytes: recordBytes(record) };
+	},
+	delete: async (ctx, itemIndex) => {
+		const id = readRecordId(ctx, itemIndex);
+		return id ? { record: { _id: id }, bytes: recordBytes({ _id: id }) } : { failure: EMPTY_ID };
+	},
+	get: async (ctx, itemIndex) => {
+		const id = readRecordId(ctx, itemIndex);
+		return id ? { record: { _id: id }, bytes: recordBytes({ _id: id }) } : { failure: EMPTY_ID };
+	},
+};
+
+/**
+ * Insert, update, delete and get: records of up to 10 per request, one output item per
+ * input item in order, a record Ximilar refuses failing only its own item.
+ */
+export async function upkeepCollection(
+	this: IExecuteFunctions,
+	operation: UpkeepOperation,
+): Promise<INodeExecutionData[]> {
+	const itemCount = this.getInputData().length;
+	const setup = readCollectionSetup(this);
+	if ('failure' in setup) return pairOutcomes(this, failAll(itemCount, setup.failure), { shape: () => [] });
+	const { settings, target } = setup;
+	const fields: IDataObject =
+		operation === 'get' ? { fields_to_return: fieldList(this.getNodeParameter('fieldsToReturn', 0, '_id')) } : {};
+	const path = `${target.basePath}/${COLLECTION_METHODS[operation]}`;
+
+	const outcomes = await runRecordJob({
+		itemCount,
+		prepare: async (itemIndex) => await PREPARE[operation](this, itemIndex),
+		send: recordsSender(this, await getConnection(this), path, settings.policy, fields, target.headers),
+		limits: settings.limits,
+		parallel: settings.parallel,
+		stopOnFailure: !this.continueOnFail(),
+	});
+	return pairOutcomes(this, outcomes, {
+		shape: (record) => [{ operation, ...rawRecord(record) }],
+		includeBinary: settings.includeBinary,
+	});
+}

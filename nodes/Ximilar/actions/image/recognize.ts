@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { SERVICE_OPTIONS, type ServiceOptionKey } from '../../catalog/serviceOptions';
+import { findService, type RecognitionService } from '../../catalog/services';
+import { inputFailure, type ItemFailure } from '../../execution/failures';
+import { runRecordJob } from '../../execution/runRecords';
+import { recordsSender } from '../../execution/sendRecords';
+import { failAll, readSettings } from '../../execution/settings';
+import { pairOutcomes } from '../../output/pairItems';
+import { rawRecord, simplifyRecord } from '../../output/simplify';
+import { parseJsonObject } from '../../records/jsonObject';
+import { prepareImageRecord } from '../../records/recordFields';
+import { getConnection } from '../../transport/request';
+
+interface RecognizeRequest {
+	service: RecognitionService;
+	path: string;
+	/** Top-level body fields sent with every batch: the service options, the task. */
+	fields: IDataObject;
+}
+
+/** Service, path and options are node-level (read from the first item): every batch shares them. */
+function readRequest(ctx: IExecuteFunctions): { request: RecognizeRequest } | { failure: ItemFailure } {
+	const value = ctx.getNodeParameter('service', 0) as string;
+	const service = findService(value);
+	if (!service) return { failure: inputFailure(`unknown service "${value}"`) };
+	let path = service.path;
+	if (service.value === 'custom') {
+		path = String(ctx.getNodeParameter('endpointPath', 0, '')).trim();
+		if (!path) return { failure: inputFailure('Endpoint Path is empty', 'Enter a path such as /collectibles/v2/tcg_id.') };
+		if (/^https?:\/\//i.test(path)) {
+			return { failure: inputFailure('Endpoint Path must be a path, not a full URL', 'The API URL comes from the credential; enter only the part after it.') };
+		}
+		if (!path.startsWith('/')) path = `/${path}`;
+	}
+	const extra = parseJsonObject(
+		(ctx.getNodeParameter('options', 0, {}) as IDataObject).additionalRequestFields,
+		'Additional Request Fields',
+	);
+	if ('problem' in extra) return { failure: inputFailure(extra.problem) };
+	const fields: IDataObject = { ...extra.value };
+	const chosen = ctx.getNodeParameter('serviceOptions', 0, {}) as IDataObject;
+	for (const key of service.options) {
+		const value = chosen[key];
+		if (value !== undefined && value !== '') fields[SERVICE_OPTIONS[key as ServiceOptionKey].bodyKey] = value;
+	}
+	if (service.needsTask) {
+		const task = String(ctx.getNodeParameter('task', 0, '')).trim();
+		if (!task) {
+			return { failure: inputFailure('Task ID is empty', `${service.name} needs the ID of the task you trained in the Ximilar App.`) };
+		}
+		fields.task = task;
+	}
+	delete fields.records;
+	return { request: { service, path, fields } };
+}
+
+function readSetup(ctx: IExecuteFunctions) {
+	const read = readSettings(ctx);
+	if ('failure' in read) return read;
+	const request = readRequest(ctx);
+	if ('failure' in request) return request;
+	return { settings: read.settings, ...request.request };
+}
+
+export async function recognize(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const itemCount = this.getInputData().length;
+	const setup = readSetup(this);
+	if ('failure' in setup) return pairOutcomes(this, failAll(itemCount, setup.failure), { shape: () => [] });
+	const { settings, service, path, fields } = setup;
+	const raw = settings.options.output === 'raw';
+
+	const outcomes = await runRecordJob({
+		itemCount,
+		prepare: async (itemIndex) =>
+			await prepareImageRecord(this, itemIndex, {
+				fieldsParameter: 'additionalFields',
+				fieldsLabel: 'Additional Record Fields',
+				requireId: false,
+			}),
+		send: recordsSender(this, await getConnection(this), path, settings.policy, fields),
+		limits: { ...settings.limits, maxRecords: Math.min(settings.limits.maxRecords, service.maxRecords) },
+		parallel: settings.parallel,
+		stopOnFailure: !this.continueOnFail(),
+	});
+	return pairOutcomes(this, outcomes, {
+		shape: (record) => [raw ? rawRecord(record) : simplifyRecord(service.summary, record)],
+		includeBinary: settings.includeBinary,
+	});
+}

@@ -1,0 +1,136 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { SERVICE_OPTIONS, type ServiceOptionKey } from '../catalog/serviceOptions';
+import { RECOGNITION_SERVICES } from '../catalog/services';
+import { imageSourceProperties } from './imageSource';
+import { REQUEST_OPTIONS } from './requestOptions';
+
+const show = { resource: ['image'], operation: ['recognize'] };
+
+const servicesWith = (predicate: (s: (typeof RECOGNITION_SERVICES)[number]) => boolean) =>
+	RECOGNITION_SERVICES.filter(predicate).map((service) => service.value);
+
+/** One entry per option key, shown only for the services whose catalog entry lists it. */
+const serviceOptionFields: INodeProperties[] = (Object.keys(SERVICE_OPTIONS) as ServiceOptionKey[])
+	.map((key) => ({
+		...SERVICE_OPTIONS[key].property,
+		name: key,
+		displayOptions: { show: { '/service': servicesWith((s) => s.options.includes(key)) } },
+	}))
+	.sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+export const recognizeProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['image'] } },
+		options: [
+			{
+				name: 'Recognize',
+				value: 'recognize',
+				action: 'Recognize an image',
+				description:
+					'Identify cards and comics, tag fashion and home decor, classify or detect objects: one result per input image',
+			},
+		],
+		default: 'recognize',
+	},
+	{
+		displayName: 'Service',
+		name: 'service',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: RECOGNITION_SERVICES.map(({ name, value, description }) => ({ name, value, description })),
+		default: 'tcgId',
+		description: 'Which Ximilar service recognizes the images',
+	},
+	{
+		displayName: 'Endpoint Path',
+		name: 'endpointPath',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '/collectibles/v2/tcg_id',
+		description: 'Path of a Ximilar endpoint that takes "records", below the API URL of the credential',
+		displayOptions: { show: { ...show, service: ['custom'] } },
+	},
+	{
+		displayName: 'Task ID',
+		name: 'task',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '0a8c8186-aee8-47c8-9eaf-348103feb14d',
+		description: 'ID of the task you trained in the Ximilar App (Custom Image Recognition / Object Detection)',
+		displayOptions: { show: { ...show, service: servicesWith((s) => s.needsTask === true) } },
+	},
+	...imageSourceProperties(show),
+	{
+		displayName: 'Record ID',
+		name: 'recordId',
+		type: 'string',
+		default: '',
+		description:
+			'Optional ID sent as the record\'s _id and returned with the result, e.g. mapped from the SKU of the input item',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Additional Record Fields',
+		name: 'additionalFields',
+		type: 'json',
+		default: '{}',
+		description:
+			'Extra fields for each record as a JSON object, returned with the result (e.g. {"set_code": "SV01"} for trading cards)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Service Options',
+		name: 'serviceOptions',
+		type: 'collection',
+		placeholder: 'Add Service Option',
+		default: {},
+		displayOptions: { show: { ...show, service: servicesWith((s) => s.options.length > 0) } },
+		options: serviceOptionFields,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Additional Request Fields',
+				name: 'additionalRequestFields',
+				type: 'json',
+				default: '{}',
+				description:
+					'Extra top-level fields for the request body as a JSON object, for service options this node does not list yet',
+			},
+			REQUEST_OPTIONS.includeInputBinary,
+			REQUEST_OPTIONS.maxRequestSizeMb,
+			REQUEST_OPTIONS.maxRetries,
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'Simplified',
+						value: 'simplified',
+						description: 'A flat summary per image, ready for a spreadsheet',
+					},
+					{ name: 'Raw', value: 'raw', description: 'The full record Ximilar returned' },
+				],
+				default: 'simplified',
+			},
+			REQUEST_OPTIONS.parallelRequests,
+			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.timeout,
+		],
+	},
+];

@@ -1,0 +1,55 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Options that shape how records travel: each operation picks the ones that apply to it. */
+export const REQUEST_OPTIONS = {
+	recordsPerRequest: {
+		displayName: 'Records per Request',
+		name: 'recordsPerRequest',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 10,
+		description:
+			'How many items go in one request to Ximilar (at most 10). Every record is billed either way; fewer requests are faster.',
+	},
+	parallelRequests: {
+		displayName: 'Parallel Requests',
+		name: 'parallelRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 10 },
+		default: 3,
+		description: 'How many requests may be in flight at once. Lower it if Ximilar answers "too many requests".',
+	},
+	maxRequestSizeMb: {
+		displayName: 'Max Request Size (MB)',
+		name: 'maxRequestSizeMb',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 1 },
+		default: 20,
+		description:
+			'A batch is split before its body grows past this size. Base64 makes images about a third larger than their files.',
+	},
+	timeout: {
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 60,
+		description: 'How long to wait for each request before trying again',
+	},
+	maxRetries: {
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: 3,
+		description:
+			'How many more times to send a request that hit a rate limit, a server error, a reset connection or a timeout. Rejected requests (400, 401, 403, 404) are never retried.',
+	},
+	includeInputBinary: {
+		displayName: 'Include Input Binary',
+		name: 'includeInputBinary',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to pass the input image through to the output item, e.g. to upload it afterwards',
+	},
+} satisfies Record<string, INodeProperties>;

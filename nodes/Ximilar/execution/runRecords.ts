@@ -1,0 +1,102 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Prepared } from '../records/imageRecord';
+import { planBatches, type Batch, type BatchLimits } from './batches';
+import type { ItemFailure } from './failures';
+
+/** What became of one input item: the record Ximilar returned for it, or why there is none. */
+export type Outcome = { record: IDataObject } | { failure: ItemFailure };
+
+export type SendResult = { records: IDataObject[] } | { failure: ItemFailure };
+
+export interface RecordJob {
+	itemCount: number;
+	/** Builds item i's record (reads its image); refuses bad input without any request. */
+	prepare(itemIndex: number): Promise<Prepared>;
+	/** One request for a batch of records; resolves to the returned records, in order. */
+	send(records: IDataObject[]): Promise<SendResult>;
+	limits: BatchLimits;
+	/** Most requests in flight at once. */
+	parallel: number;
+	/** Stop starting new requests after the first failure (the node will throw anyway). */
+	stopOnFailure: boolean;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A returned record whose `_status.code` is not 2xx failed alone: one bad image does not fail its batch. */
+function recordFailure(record: IDataObject): ItemFailure | undefined {
+	const status = record._status;
+	if (!isObject(status) || typeof status.code !== 'number') return undefined;
+	if (status.code >= 200 && status.code < 300) return undefined;
+	const text = typeof status.text === 'string' ? status.text : 'no reason given';
+	return {
+		kind: 'api',
+		message: `Ximilar could not process this record: ${text}`,
+		description: 'Only this item failed; the other items of its request were processed.',
+		statusCode: status.code,
+		statusText: text,
+		recordId: typeof record._id === 'string' ? record._id : undefined,
+	};
+}
+
+function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome | undefined>): void {
+	if ('failure' in result) {
+		for (const itemIndex of batch.itemIndexes) outcomes[itemIndex] = { failure: result.failure };
+		return;
+	}
+	if (result.records.length !== batch.records.length) {
+		const failure: ItemFailure = {
+			kind: 'api',
+			message: `Ximilar returned ${result.records.length} records for the ${batch.records.length} sent, so results cannot be matched to items`,
+			description: 'No result was used for this request, to avoid giving an item another item\'s result.',
+		};
+		for (const itemIndex of batch.itemIndexes) outcomes[itemIndex] = { failure };
+		return;
+	}
+	batch.itemIndexes.forEach((itemIndex, position) => {
+		const record = result.records[position];
+		const failure = isObject(record)
+			? recordFailure(record)
+			: { kind: 'api' as const, message: 'Ximilar returned an empty record' };
+		outcomes[itemIndex] = failure ? { failure } : { record };
+	});
+}
+
+/**
+ * Runs a job: items become records in input order, records go out in batches within
+ * the limits, at most `parallel` requests at a time, and every item gets an outcome
+ * at its own index, whatever order the requests finish in.
+ */
+export async function runRecordJob(job: RecordJob): Promise<Array<Outcome | undefined>> {
+	const outcomes: Array<Outcome | undefined> = new Array(job.itemCount);
+	let failed = false;
+	const fail = (itemIndex: number, failure: ItemFailure) => {
+		outcomes[itemIndex] = { failure };
+		failed = true;
+	};
+	const prepare = async (itemIndex: number): Promise<Prepared> => {
+		try {
+			return await job.prepare(itemIndex);
+		} catch (error) {
+			return { failure: { kind: 'input', message: (error as Error).message } };
+		}
+	};
+	const batches = planBatches(job.itemCount, prepare, job.limits, fail, () => job.stopOnFailure && failed);
+
+	// Workers share one generator: each pulls the next batch when its request is done.
+	const worker = async () => {
+		for (;;) {
+			const next = await batches.next();
+			if (next.done) return;
+			const result = await job.send(next.value.records);
+			settleBatch(next.value, result, outcomes);
+			if (next.value.itemIndexes.some((index) => 'failure' in (outcomes[index] ?? {}))) failed = true;
+		}
+	};
+	const workers = Math.max(1, Math.min(job.parallel, job.itemCount));
+	await Promise.all(Array.from({ length: workers }, worker));
+	return outcomes;
+}

@@ -1,0 +1,124 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { ItemFailure } from '../execution/failures';
+import { inputFailure } from '../execution/failures';
+import { detectImageFormat } from './imageFormat';
+
+export type ImageSource = 'binary' | 'url' | 'base64';
+
+/** A record ready to send, with its estimated share of the request body in bytes. */
+export interface PreparedRecord {
+	record: IDataObject;
+	bytes: number;
+}
+
+export type Prepared = PreparedRecord | { failure: ItemFailure };
+
+const CONVERT_HINT = 'Convert it to JPEG, PNG or WEBP before this node (e.g. with the Edit Image node).';
+
+/** Size of the record once serialised into the request body. */
+export function recordBytes(record: IDataObject): number {
+	let bytes = 2;
+	for (const [key, value] of Object.entries(record)) {
+		const encoded = typeof value === 'string' ? value.length + 2 : JSON.stringify(value).length;
+		bytes += key.length + 4 + encoded;
+	}
+	return bytes;
+}
+
+function checkImageBytes(bytes: Uint8Array, what: string): ItemFailure | undefined {
+	const detected = detectImageFormat(bytes);
+	if (detected.supported) return undefined;
+	if (detected.format === 'empty') {
+		return inputFailure(`${what} is empty`, 'Check the node that produced the file.');
+	}
+	if (detected.format === 'unknown') {
+		return inputFailure(`${what} is not an image`, `${detected.reason}. ${CONVERT_HINT}`);
+	}
+	return inputFailure(
+		`${what} is a ${detected.format} file, which Ximilar cannot read`,
+		`${detected.reason}. ${CONVERT_HINT}`,
+	);
+}
+
+async function fromBinary(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+): Promise<{ base64: string } | { failure: ItemFailure }> {
+	const binary = ctx.getInputData()[itemIndex]?.binary?.[propertyName];
+	if (!binary) {
+		const available = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
+		return {
+			failure: inputFailure(
+				`no binary file in the property "${propertyName}"`,
+				available.length
+					? `This item has binary properties: ${available.join(', ')}. Set "Input Binary Field" to one of them.`
+					: 'This item has no binary data. Read or download the image first, or use Image Source "Image URL".',
+			),
+		};
+	}
+	// Read through the helper: in filesystem/S3/database mode binary.data holds only a marker.
+	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+	const label = binary.fileName ? `the binary file "${binary.fileName}"` : `the binary file in "${propertyName}"`;
+	const failure = checkImageBytes(buffer, label);
+	return failure ? { failure } : { base64: buffer.toString('base64') };
+}
+
+function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
+	const text = url.trim();
+	if (!text) {
+		return { failure: inputFailure('the image URL is empty', 'Map a field holding a public http(s) link to the image.') };
+	}
+	let parsed: URL;
+	try {
+		parsed = new URL(text);
+	} catch {
+		return { failure: inputFailure(`"${text.slice(0, 100)}" is not a URL`, 'Use a full public link such as https://example.com/card.jpg.') };
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		return {
+			failure: inputFailure(
+				`the image URL must start with http:// or https:// (got "${parsed.protocol}")`,
+				'Ximilar downloads the image itself, so it needs a public web link. For a local file, use Image Source "Binary File".',
+			),
+		};
+	}
+	return { url: text };
+}
+
+const DATA_URI = /^data:([\w.+-]+\/[\w.+-]+)?(;[\w-]+=[^;,]*)*;base64,/i;
+
+function fromBase64(value: string): { base64: string } | { failure: ItemFailure } {
+	const raw = value.trim().replace(DATA_URI, '').replace(/\s+/g, '');
+	if (!raw) return { failure: inputFailure('the base64 image is empty') };
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw) || raw.length % 4 === 1) {
+		return {
+			failure: inputFailure(
+				'the base64 image is not valid base64',
+				'Pass raw base64 or a data URI such as data:image/jpeg;base64,/9j/...',
+			),
+		};
+	}
+	const failure = checkImageBytes(Buffer.from(raw, 'base64'), 'the base64 image');
+	return failure ? { failure } : { base64: raw };
+}
+
+/** The image part of a record (`_base64` or `_url`), read and checked for one item. */
+export async function readImageField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
+	const source = ctx.getNodeParameter('imageSource', itemIndex) as ImageSource;
+	let result: { base64: string } | { url: string } | { failure: ItemFailure };
+	if (source === 'binary') {
+		const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		result = await fromBinary(ctx, itemIndex, property);
+	} else if (source === 'url') {
+		result = fromUrl(String(ctx.getNodeParameter('imageUrl', itemIndex, '') ?? ''));
+	} else {
+		result = fromBase64(String(ctx.getNodeParameter('base64Image', itemIndex, '') ?? ''));
+	}
+	if ('failure' in result) return result;
+	return { field: 'url' in result ? { _url: result.url } : { _base64: result.base64 } };
+}

@@ -1,0 +1,29 @@
+import type { IDataObject } from 'n8n-workflow';
+import { jsonParse } from 'n8n-workflow';
+
+/**
+ * Reads a JSON parameter that must hold an object (Additional Record Fields, Metadata,
+ * Filter). n8n hands it over as a string, or as an object when an expression produced one.
+ * Returns the object, or a sentence saying what is wrong with it.
+ */
+export function parseJsonObject(
+	value: unknown,
+	label: string,
+): { value: IDataObject } | { problem: string } {
+	if (value === undefined || value === null || value === '') return { value: {} };
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (text === '') return { value: {} };
+		try {
+			parsed = jsonParse(text);
+		} catch {
+			return { problem: `${label} is not valid JSON: write an object such as {"key": "value"}` };
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		const kind = Array.isArray(parsed) ? 'a list' : typeof parsed;
+		return { problem: `${label} must be a JSON object such as {"key": "value"}, not ${kind}` };
+	}
+	return { value: parsed as IDataObject };
+}

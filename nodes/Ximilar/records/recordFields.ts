@@ -1,0 +1,58 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { inputFailure, type ItemFailure } from '../execution/failures';
+import { readImageField, recordBytes, type Prepared } from './imageRecord';
+import { parseJsonObject } from './jsonObject';
+
+const IMAGE_KEYS = ['_url', '_base64'];
+
+/**
+ * Extra record fields from a JSON parameter (Additional Record Fields, Metadata).
+ * The image and the ID have parameters of their own, so the JSON may not set them.
+ */
+export function readExtraFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+	reserved: string[],
+): { fields: IDataObject } | { failure: ItemFailure } {
+	const parsed = parseJsonObject(ctx.getNodeParameter(parameter, itemIndex, '{}'), label);
+	if ('problem' in parsed) return { failure: inputFailure(parsed.problem) };
+	const clash = Object.keys(parsed.value).find((key) => reserved.includes(key));
+	if (clash) {
+		return {
+			failure: inputFailure(
+				`${label} may not set "${clash}"`,
+				'Set the image with "Image Source" and the ID with "Record ID".',
+			),
+		};
+	}
+	return { fields: parsed.value };
+}
+
+export interface ImageRecordSpec {
+	/** JSON parameter merged into the record, and its label in messages. */
+	fieldsParameter: string;
+	fieldsLabel: string;
+	/** Whether Record ID must be set (collections) or may be empty (recognition). */
+	requireId: boolean;
+}
+
+/** Item i as a record with an image: `_id`, extra fields, then `_url` or `_base64`. */
+export async function prepareImageRecord(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: ImageRecordSpec,
+): Promise<Prepared> {
+	const recordId = String(ctx.getNodeParameter('recordId', itemIndex, '') ?? '').trim();
+	if (spec.requireId && !recordId) {
+		return { failure: inputFailure('Record ID is empty', 'Map a unique ID for each image, e.g. {{ $json.sku }}.') };
+	}
+	const extra = readExtraFields(ctx, itemIndex, spec.fieldsParameter, spec.fieldsLabel, [...IMAGE_KEYS, '_id']);
+	if ('failure' in extra) return extra;
+	const image = await readImageField(ctx, itemIndex);
+	if ('failure' in image) return image;
+	const record: IDataObject = { ...(recordId ? { _id: recordId } : {}), ...extra.fields, ...image.field };
+	return { record, bytes: recordBytes(record) };
+}

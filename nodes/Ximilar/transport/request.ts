@@ -1,0 +1,121 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { failureToError, type ItemFailure } from '../execution/failures';
+import { describeFailure, readBody, type AttemptResult } from './responses';
+import { backoffDelay, isRetryableNetworkCode, parseRetryAfter } from './retryPolicy';
+
+export interface RequestPolicy {
+	/** Per attempt, in milliseconds. */
+	timeoutMs: number;
+	/** Further attempts after the first one fails with a retryable error. */
+	maxRetries: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 60_000, maxRetries: 3 };
+
+export interface XimilarCall {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	headers?: IDataObject;
+	qs?: IDataObject;
+}
+
+/** Where to send requests and what to keep out of any message: read once per execution. */
+export interface Connection {
+	baseUrl: string;
+	/** Only used to scrub the token from texts Ximilar sends back; never sent by this module. */
+	secret: string;
+}
+
+export async function getConnection(ctx: IExecuteFunctions): Promise<Connection> {
+	const credentials = await ctx.getCredentials('ximilarApi');
+	const baseUrl = String(credentials.apiUrl || 'https://api.ximilar.com').replace(/\/+$/, '');
+	return { baseUrl, secret: String(credentials.apiToken ?? '') };
+}
+
+function networkCode(error: unknown): string | undefined {
+	const candidates = [error as JsonObject, (error as { cause?: JsonObject })?.cause];
+	for (const candidate of candidates) {
+		const code = candidate?.code;
+		if (typeof code === 'string' && code) return code;
+	}
+	const message = String((error as Error)?.message ?? '');
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+async function attempt(
+	ctx: IExecuteFunctions,
+	connection: Connection,
+	call: XimilarCall,
+	policy: RequestPolicy,
+): Promise<AttemptResult> {
+	const options: IHttpRequestOptions = {
+		method: call.method,
+		url: `${connection.baseUrl}${call.path}`,
+		headers: { 'Content-Type': 'application/json', ...call.headers },
+		qs: call.qs,
+		body: call.body,
+		json: true,
+		timeout: policy.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			'ximilarApi',
+			options,
+		)) as { statusCode: number; headers: IDataObject; body: unknown };
+		return readBody(response);
+	} catch (error) {
+		const code = networkCode(error);
+		return { kind: 'network', code, retryable: isRetryableNetworkCode(code) };
+	}
+}
+
+/**
+ * Sends one request to Ximilar, retrying rate limits, server errors, resets and
+ * timeouts with backoff (honouring Retry-After). Returns the parsed JSON body, or the
+ * failure of the last attempt, worded for the user and free of the token.
+ */
+export async function requestXimilar(
+	ctx: IExecuteFunctions,
+	connection: Connection,
+	call: XimilarCall,
+	policy: RequestPolicy,
+): Promise<{ body: IDataObject } | { failure: ItemFailure }> {
+	const attempts = Math.max(1, Math.floor(policy.maxRetries) + 1);
+	for (let tryNumber = 1; ; tryNumber++) {
+		const result = await attempt(ctx, connection, call, policy);
+		if (result.kind === 'ok') return { body: result.body };
+		if (!result.retryable || tryNumber >= attempts) {
+			return { failure: describeFailure(result, call.path, policy, tryNumber, connection.secret) };
+		}
+		const wait =
+			(result.kind === 'http' ? parseRetryAfter(result.retryAfter, Date.now()) : undefined) ??
+			backoffDelay(tryNumber, Math.random());
+		await sleep(wait);
+	}
+}
+
+/** As requestXimilar, but throws the failure as a NodeApiError. */
+export async function ximilarRequest(
+	ctx: IExecuteFunctions,
+	connection: Connection,
+	call: XimilarCall,
+	policy: RequestPolicy,
+): Promise<IDataObject> {
+	const result = await requestXimilar(ctx, connection, call, policy);
+	if ('body' in result) return result.body;
+	throw failureToError(ctx.getNode(), result.failure);
+}
