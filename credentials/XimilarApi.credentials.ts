@@ -49,12 +49,38 @@ export class XimilarApi implements ICredentialType {
 		},
 	};
 
-	// The account endpoint is free and answers 401 {"detail": "..."} for a rejected token.
+	// The account endpoint costs no credit. n8n's tester shows a rule's message for a
+	// matching status, so the texts repeat what Ximilar says ("Invalid token.") and add the fix.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.apiUrl.replace(/\\/+$/, "")}}',
 			url: '/account/v2/details/',
 			method: 'GET',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Ximilar says: Invalid token. Copy the API token again from the Ximilar App (Settings > API token).',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Ximilar says: You do not have permission to perform this action. Check that the token belongs to an active account.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Ximilar API at this API URL: leave it at https://api.ximilar.com unless you run a private deployment.',
+				},
+			},
+		],
 	};
 }

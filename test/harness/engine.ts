@@ -1,0 +1,192 @@
+import type {
+	ExecutionError,
+	IBinaryData,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	IPairedItemData,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, Workflow } from 'n8n-workflow';
+
+import { loadPackage } from './package';
+import { binaryDataService } from './binaryData';
+import { TestCredentialsHelper } from './credentials';
+
+export interface InputFile {
+	data: Buffer;
+	mimeType: string;
+	fileName?: string;
+}
+
+export interface InputItem {
+	json?: IDataObject;
+	binary?: Record<string, InputFile>;
+}
+
+export interface OutputItem {
+	json: IDataObject;
+	binary?: Record<string, IBinaryData>;
+	pairedItem?: IPairedItemData | IPairedItemData[] | number;
+	error?: { message: string; description?: string | null; context?: IDataObject };
+}
+
+export interface RunResult {
+	/** Items of the main output. */
+	main: OutputItem[];
+	/** Items of the error output ("On Error: Continue (using error output)"). */
+	errorOutput: OutputItem[];
+	/** The error that stopped the node, when it threw. */
+	error?: ExecutionError;
+	status: IRun['status'];
+}
+
+export interface RunOptions {
+	parameters: INodeParameters;
+	items?: InputItem[];
+	credentials: { apiToken: string; apiUrl: string };
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	/** Other node types the workflow needs (the credential tester). */
+	nodeType?: INodeType;
+}
+
+const NODE_TYPE = 'n8n-nodes-ximilar.ximilar';
+let executionCounter = 0;
+
+function nodeTypesFor(type: INodeType) {
+	return {
+		getByName: () => type,
+		getByNameAndVersion: () => type,
+		getKnownTypes: () => ({}),
+	};
+}
+
+/** Input items as n8n would hold them: files stored through the BinaryDataService. */
+async function storeItems(items: InputItem[], workflowId: string, executionId: string): Promise<INodeExecutionData[]> {
+	const service = await binaryDataService();
+	return await Promise.all(
+		items.map(async (item, index) => {
+			const stored: INodeExecutionData = { json: item.json ?? {}, pairedItem: { item: index } };
+			if (item.binary) {
+				stored.binary = {};
+				for (const [name, file] of Object.entries(item.binary)) {
+					stored.binary[name] = await service.store(
+						{ type: 'execution', workflowId, executionId },
+						file.data,
+						{ data: '', mimeType: file.mimeType, fileName: file.fileName, fileSize: String(file.data.length) },
+					);
+				}
+			}
+			return stored;
+		}),
+	);
+}
+
+function toOutput(item: INodeExecutionData): OutputItem {
+	const out: OutputItem = { json: item.json, pairedItem: item.pairedItem };
+	if (item.binary) out.binary = item.binary;
+	if (item.error) {
+		out.error = {
+			message: item.error.message,
+			description: item.error.description,
+			context: item.error.context as IDataObject,
+		};
+	}
+	return out;
+}
+
+/**
+ * Runs a one-node workflow (our node, or `nodeType`) through n8n-core's WorkflowExecute,
+ * the engine n8n itself runs, and returns what the node output.
+ */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const { WorkflowExecute, ExecutionLifecycleHooks } = await import('n8n-core');
+	const { Ximilar, XimilarApi } = loadPackage();
+	const nodeType = options.nodeType ?? new Ximilar();
+	const credentialType = new XimilarApi();
+	const executionId = String(++executionCounter);
+	const workflowId = 'ximilar-test';
+
+	const node: INode = {
+		id: 'ximilar-node',
+		name: 'Ximilar',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { ximilarApi: { id: '1', name: 'Ximilar account' } },
+		onError: options.onError ?? 'stopWorkflow',
+	};
+	const settings: IWorkflowBase['settings'] = { executionOrder: 'v1' };
+	const workflowData: IWorkflowBase = {
+		id: workflowId,
+		name: 'Ximilar test',
+		active: false,
+		isArchived: false,
+		nodes: [node],
+		connections: {},
+		settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as IWorkflowBase;
+	const workflow = new Workflow({
+		id: workflowId,
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+		settings,
+	});
+
+	const items = await storeItems(options.items ?? [{ json: {} }], workflowId, executionId);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
+	const credentialsHelper = new TestCredentialsHelper(
+		{ [credentialType.name]: credentialType as ICredentialType },
+		{ [credentialType.name]: { ...options.credentials } },
+	);
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId,
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('not used in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+
+	const task = run.data.resultData.runData[node.name]?.[0];
+	const outputs = task?.data?.main ?? [];
+	return {
+		main: (outputs[0] ?? []).map(toOutput),
+		errorOutput: options.onError === 'continueErrorOutput' ? (outputs[1] ?? []).map(toOutput) : [],
+		error: task?.error ?? run.data.resultData.error,
+		status: run.status,
+	};
+}

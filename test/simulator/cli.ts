@@ -1,0 +1,26 @@
+/** Run the simulator by hand: ts-node --transpile-only test/simulator/cli.ts [--port N] [--latency MS] */
+import { XimilarSimulator } from './index';
+
+function arg(name: string): number | undefined {
+	const i = process.argv.indexOf(name);
+	if (i < 0) return undefined;
+	const n = Number(process.argv[i + 1]);
+	if (!Number.isFinite(n) || n < 0) throw new Error(`${name} needs a non-negative number`);
+	return n;
+}
+
+async function main(): Promise<void> {
+	const sim = await XimilarSimulator.start({ port: arg('--port'), latencyMs: arg('--latency') });
+	console.log(`Ximilar simulator listening on ${sim.url} (token: ${sim.token})`);
+	console.log(`Demo images: ${sim.url}/samples/`);
+	const stop = () => {
+		sim.close().then(() => process.exit(0), () => process.exit(1));
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+	console.error((e as Error).message);
+	process.exit(1);
+});

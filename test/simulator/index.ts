@@ -1,0 +1,14 @@
+/** Public entry point of the Ximilar simulator used by the tests and the harness. */
+import { COLLECTION_BASES } from './collections';
+import { RECOGNITION_ROUTES } from './recognition';
+
+export { XimilarSimulator, DEFAULT_TOKEN, FORBIDDEN_TOKEN } from './server';
+export type { RequestLogEntry, Fault, RandomFaults, SimulatorOptions } from './types';
+export { COLLECTION_BASES } from './collections';
+export { GRADING_ENDPOINTS } from './async';
+export { MAX_RECORDS, TOO_MANY_RECORDS } from './recognition';
+
+/** Every synchronous recognition path the simulator serves (contract section 3). */
+export const RECOGNITION_PATHS: readonly string[] = Object.keys(RECOGNITION_ROUTES);
+/** Collection base paths, re-exported under a descriptive name. */
+export const VISUAL_SEARCH_BASES: readonly string[] = COLLECTION_BASES;

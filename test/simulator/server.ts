@@ -1,0 +1,337 @@
+/**
+ * XimilarSimulator: HTTP plumbing (routing, auth, body parsing, latency, faults, request log).
+ * The services themselves live in recognition.ts, collections.ts and async.ts.
+ */
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { AsyncJobs, GRADING_ENDPOINTS } from './async';
+import { collectionRoute, CollectionStore, handleCollection } from './collections';
+import { FaultPlan, faultBody } from './faults';
+import { processRecords, RECOGNITION_ROUTES } from './recognition';
+import { SampleStore } from './samples';
+import { resolveImage } from './sources';
+import type {
+	Fault, HandlerResult, RandomFaults, RecordPredicate, RequestContext, RequestLogEntry, SimulatorOptions,
+} from './types';
+import { isPlainObject, stableUuid } from './util';
+
+export const DEFAULT_TOKEN = 'sim-token-0123456789';
+/** Authenticates, then gets 403 on every call. */
+export const FORBIDDEN_TOKEN = 'forbidden-token';
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
+const KEEP_BODIES = 500;
+
+interface Route {
+	allow: string[];
+	run(ctx: RequestContext): HandlerResult;
+}
+
+const detail = (status: number, text: string, headers?: Record<string, string>): HandlerResult => ({ status, body: { detail: text }, headers });
+
+/** Copy of a parsed body with every `_base64` string replaced by `_base64Length`. */
+function withoutBase64(v: unknown): unknown {
+	if (Array.isArray(v)) return v.map(withoutBase64);
+	if (!isPlainObject(v)) return v;
+	const out: Record<string, unknown> = {};
+	for (const [k, val] of Object.entries(v)) {
+		if (k === '_base64' && typeof val === 'string') out._base64Length = val.length;
+		else out[k] = withoutBase64(val);
+	}
+	return out;
+}
+
+export class XimilarSimulator {
+	readonly log: RequestLogEntry[] = [];
+	maxInFlight = 0;
+	latencyMs: number;
+	perRecordMs: number;
+
+	private readonly server: Server;
+	private readonly tokens: Set<string>;
+	private readonly firstToken: string;
+	private readonly initialLatency: [number, number];
+	private readonly faults = new FaultPlan();
+	private readonly store = new CollectionStore();
+	private readonly samples = new SampleStore();
+	private readonly jobs = new AsyncJobs();
+	private readonly timers = new Set<NodeJS.Timeout>();
+	private bodies: { path: string; body: unknown }[] = [];
+	private recordPredicate: RecordPredicate | null = null;
+	private active = 0;
+	private seq = 0;
+	private credits = 0;
+
+	private constructor(opts: SimulatorOptions) {
+		const tokens = opts.tokens && opts.tokens.length > 0 ? opts.tokens : [DEFAULT_TOKEN];
+		this.firstToken = tokens[0];
+		this.tokens = new Set([...tokens, FORBIDDEN_TOKEN]);
+		this.latencyMs = opts.latencyMs ?? 0;
+		this.perRecordMs = opts.perRecordMs ?? 0;
+		this.initialLatency = [this.latencyMs, this.perRecordMs];
+		this.server = createServer((req, res) => this.onRequest(req, res));
+	}
+
+	static async start(opts: SimulatorOptions = {}): Promise<XimilarSimulator> {
+		const sim = new XimilarSimulator(opts);
+		await new Promise<void>((resolve, reject) => {
+			sim.server.once('error', reject);
+			sim.server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+		});
+		return sim;
+	}
+
+	get url(): string {
+		return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+	}
+
+	get token(): string {
+		return this.firstToken;
+	}
+
+	/** Records processed by recognition endpoints (every record billed, failed ones too). */
+	get creditsUsed(): number {
+		return this.credits;
+	}
+
+	queueFaults(...faults: Fault[]): void {
+		this.faults.queue(faults);
+	}
+
+	queueFaultsFor(pathPrefix: string, ...faults: Fault[]): void {
+		this.faults.queueFor(pathPrefix, faults);
+	}
+
+	setRandomFaults(f: RandomFaults | null): void {
+		this.faults.setRandom(f);
+	}
+
+	failRecordsWhere(pred: RecordPredicate | null): void {
+		this.recordPredicate = pred;
+	}
+
+	collection(id: string): Map<string, any> {
+		return this.store.get(id);
+	}
+
+	createCollection(id: string): void {
+		this.store.get(id);
+	}
+
+	/** Parsed body of the latest request (to a path starting with `path`), `_base64` replaced by `_base64Length`. */
+	lastBody(path = ''): any {
+		for (let i = this.bodies.length - 1; i >= 0; i--) if (this.bodies[i].path.startsWith(path)) return this.bodies[i].body;
+		return undefined;
+	}
+
+	/** Close idle keep-alive sockets, as Ximilar's load balancer does. */
+	dropIdleConnections(): void {
+		this.server.closeIdleConnections();
+	}
+
+	reset(): void {
+		this.log.length = 0; // same array: tests may hold a reference
+		this.maxInFlight = 0;
+		this.seq = 0;
+		this.credits = 0;
+		this.faults.clear();
+		this.recordPredicate = null;
+		this.store.clear();
+		this.jobs.clear();
+		this.bodies = [];
+		[this.latencyMs, this.perRecordMs] = this.initialLatency;
+	}
+
+	async close(): Promise<void> {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+		await new Promise<void>((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+	}
+
+	// ------------------------------------------------------------ request pipeline
+
+	private onRequest(req: IncomingMessage, res: ServerResponse): void {
+		this.active++;
+		this.maxInFlight = Math.max(this.maxInFlight, this.active);
+		const raw = req.url ?? '/';
+		const qi = raw.indexOf('?');
+		const entry: RequestLogEntry = {
+			seq: ++this.seq, method: req.method ?? 'GET', path: qi >= 0 ? raw.slice(0, qi) : raw, query: qi >= 0 ? raw.slice(qi + 1) : '',
+			status: 0, recordCount: 0, recordIds: [], bodyBytes: 0, inFlight: this.active, startedAt: Date.now(), endedAt: 0,
+		};
+		const cid = req.headers['collection-id'];
+		if (typeof cid === 'string') entry.collectionId = cid;
+		this.log.push(entry);
+		let closed = false;
+		res.on('close', () => {
+			if (closed) return;
+			closed = true;
+			this.active--;
+			entry.endedAt = Date.now();
+		});
+		this.readBody(req)
+			.then((buf) => this.handle(req, res, entry, buf))
+			.catch((e: unknown) => this.send(res, entry, detail(500, `Simulator error: ${(e as Error).message}`)));
+	}
+
+	private readBody(req: IncomingMessage): Promise<Buffer | null> {
+		return new Promise((resolve, reject) => {
+			const chunks: Buffer[] = [];
+			let size = 0;
+			req.on('data', (c: Buffer) => {
+				size += c.length;
+				if (size <= MAX_BODY_BYTES) chunks.push(c);
+			});
+			req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+			req.on('error', reject);
+		});
+	}
+
+	private handle(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry, buf: Buffer | null): void {
+		if (buf === null) return this.send(res, entry, detail(413, 'Request body is too large.'));
+		entry.bodyBytes = buf.length;
+		if (entry.method === 'GET' && entry.path.startsWith('/samples/')) return this.serveSample(res, entry); // no auth, no faults
+
+		let body: unknown = {};
+		let parseError = false;
+		if (buf.length > 0) {
+			try {
+				body = JSON.parse(buf.toString('utf8'));
+			} catch {
+				parseError = true;
+			}
+		}
+		if (!parseError) {
+			const records = isPlainObject(body) && Array.isArray(body.records) ? body.records : [];
+			entry.recordCount = records.length;
+			entry.recordIds = records.map((r) => (isPlainObject(r) && r._id !== undefined && r._id !== null ? String(r._id) : null));
+			this.bodies.push({ path: entry.path, body: withoutBase64(body) });
+			if (this.bodies.length > KEEP_BODIES) this.bodies.shift();
+		}
+
+		const fault = this.faults.next(entry.path);
+		let extraDelay = 0;
+		if (fault) {
+			entry.fault = fault.kind;
+			switch (fault.kind) {
+				case 'status': {
+					const headers = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : undefined;
+					return this.send(res, entry, { status: fault.status, body: fault.body ?? faultBody(fault.status), headers });
+				}
+				case 'reset':
+					entry.status = 0;
+					req.socket.destroy(); // no response at all: the client sees ECONNRESET / socket hang up
+					return;
+				case 'malformed':
+					entry.status = 200;
+					res.writeHead(200, { 'Content-Type': 'application/json' });
+					res.end('{"records": [{"_status": {"code": 200, "te'); // truncated: not JSON
+					return;
+				case 'delay':
+					extraDelay = fault.ms;
+			}
+		}
+
+		const delay = this.latencyMs + this.perRecordMs * entry.recordCount;
+		const ctx = this.context(req, entry, body, (delay + extraDelay) / 1000);
+		const result = this.dispatch(req, entry, ctx, parseError);
+		this.later(delay + extraDelay, () => this.send(res, entry, result));
+	}
+
+	private context(req: IncomingMessage, entry: RequestLogEntry, body: unknown, seconds: number): RequestContext {
+		return {
+			method: entry.method, path: entry.path, query: new URLSearchParams(entry.query), body, headers: req.headers,
+			selfUrl: this.url, processingSeconds: seconds + 0.05,
+			shouldFailRecord: (record, index) => {
+				const random = this.faults.recordFails(); // drawn for every record, so the sequence stays stable
+				return random || (this.recordPredicate ? this.recordPredicate(record, index) : false);
+			},
+			resolveImage: (record) => resolveImage(record, { selfUrl: this.url, samples: this.samples }),
+			bill: (n) => {
+				this.credits += n;
+			},
+		};
+	}
+
+	/** Django REST order: unknown path 404, then authentication, then 405, then body parsing. */
+	private dispatch(req: IncomingMessage, entry: RequestLogEntry, ctx: RequestContext, parseError: boolean): HandlerResult {
+		const route = this.route(entry.path);
+		if (!route) return detail(404, 'Not found.');
+		const denied = this.authenticate(req.headers.authorization);
+		if (denied) return denied;
+		if (!route.allow.includes(entry.method)) {
+			return detail(405, `Method "${entry.method}" not allowed.`, { Allow: route.allow.join(', ') });
+		}
+		if (entry.method === 'POST' && entry.bodyBytes > 0) {
+			const type = String(req.headers['content-type'] ?? '');
+			if (!/^application\/json\b/i.test(type)) return detail(415, `Unsupported media type "${type}" in request.`);
+			if (parseError) return detail(400, 'JSON parse error');
+		}
+		return route.run(ctx);
+	}
+
+	private route(path: string): Route | null {
+		if (path === '/account/v2/details/') return { allow: ['GET'], run: () => ({ status: 200, body: this.account() }) };
+		if (RECOGNITION_ROUTES[path]) return { allow: ['POST'], run: (ctx) => processRecords(path, ctx) };
+		if (GRADING_ENDPOINTS.includes(path)) {
+			return { allow: ['POST'], run: () => detail(400, 'Card grading is available only through asynchronous requests (/account/v2/request/).') };
+		}
+		if (path === '/account/v2/request/') return { allow: ['POST'], run: (ctx) => this.jobs.create(ctx) };
+		const job = /^\/account\/v2\/request\/([^/]+)(\/status)?$/.exec(path);
+		if (job) return { allow: ['GET'], run: () => this.jobs.read(job[1], job[2] !== undefined) };
+		const coll = collectionRoute(path);
+		if (coll) return { allow: coll.allow, run: (ctx) => handleCollection(this.store, coll.base, coll.method, ctx) };
+		return null;
+	}
+
+	/** Token authentication as Django REST framework answers it. */
+	private authenticate(header: string | undefined): HandlerResult | null {
+		const unauthorized = (text: string) => detail(401, text, { 'WWW-Authenticate': 'Token' });
+		const parts = (header ?? '').trim().split(/\s+/).filter(Boolean);
+		if (parts.length === 0 || parts[0].toLowerCase() !== 'token') return unauthorized('Authentication credentials were not provided.');
+		if (parts.length === 1) return unauthorized('Invalid token header. No credentials provided.');
+		if (parts.length > 2) return unauthorized('Invalid token header. Token string should not contain spaces.');
+		if (!this.tokens.has(parts[1])) return unauthorized('Invalid token.');
+		if (parts[1] === FORBIDDEN_TOKEN) return detail(403, 'You do not have permission to perform this action.');
+		return null;
+	}
+
+	private account(): Record<string, unknown> {
+		const workspace = stableUuid('simulator-workspace');
+		return {
+			id: stableUuid('simulator-user'), email: 'simulator@example.com', first_name: 'Sim', last_name: 'Ulator',
+			organization: 'Ximilar Simulator', verified: true, credits_counter: this.credits, credits_limit: 100_000,
+			default_workspace: workspace, workspaces: [{ id: workspace, name: 'Default workspace' }],
+			date_joined: '2024-01-15T09:30:00Z',
+		};
+	}
+
+	private serveSample(res: ServerResponse, entry: RequestLogEntry): void {
+		const name = decodeURIComponent(entry.path.slice('/samples/'.length));
+		if (name === '') return this.send(res, entry, { status: 200, body: { samples: this.samples.names() } });
+		const sample = this.samples.get(name);
+		if (!sample) return this.send(res, entry, detail(404, 'Not found.'));
+		entry.status = 200;
+		res.writeHead(200, { 'Content-Type': sample.contentType, 'Content-Length': sample.bytes.length });
+		res.end(sample.bytes);
+	}
+
+	private later(ms: number, fn: () => void): void {
+		if (ms <= 0) return fn();
+		const t = setTimeout(() => {
+			this.timers.delete(t);
+			fn();
+		}, ms);
+		this.timers.add(t);
+	}
+
+	private send(res: ServerResponse, entry: RequestLogEntry, r: HandlerResult): void {
+		if (res.destroyed || res.writableEnded) return; // the client gave up (its timeout fired): status stays 0
+		entry.status = r.status;
+		const payload = Buffer.from(JSON.stringify(r.body));
+		res.writeHead(r.status, { ...r.headers, 'Content-Type': 'application/json', 'Content-Length': payload.length });
+		res.end(payload);
+	}
+}
