@@ -8,16 +8,20 @@ interface AxiosLikeCause {
 	code?: string;
 }
 
-/** n8n's verdict on a failed test request (packages/cli credentials-tester.service.ts). */
-function verdict(test: ICredentialTestRequest, error: Error & { cause?: AxiosLikeCause }) {
-	const response = error.cause?.response;
-	if (response) {
+type TestError = Error & { cause?: AxiosLikeCause; httpCode?: string | null };
+
+/**
+ * n8n's verdict on a failed test request (packages/cli credentials-tester.service.ts).
+ * The tester reads the status from the axios error; the engine hands us the error
+ * serialised, where the same status is kept as `httpCode`.
+ */
+function verdict(test: ICredentialTestRequest, error: TestError) {
+	const status = error.cause?.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
+	if (status !== undefined) {
 		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === response.status) {
-				return rule.properties.message;
-			}
+			if (rule.type === 'responseCode' && rule.properties.value === status) return rule.properties.message;
 		}
-		return response.statusText || `Received HTTP status code: ${response.status}`;
+		return error.cause?.response?.statusText || `Received HTTP status code: ${status}`;
 	}
 	return error.cause?.code ?? error.message;
 }
@@ -48,7 +52,7 @@ export async function testCredential(credentials: { apiToken: string; apiUrl: st
 	};
 	const result = await runNode({ parameters: {}, credentials, nodeType: tester });
 	if (result.error) {
-		return { ok: false, message: verdict(test, result.error as Error & { cause?: AxiosLikeCause }) };
+		return { ok: false, message: verdict(test, result.error as TestError) };
 	}
 	return { ok: true, message: 'Connection successful!', json: result.main[0]?.json };
 }

@@ -59,3 +59,11 @@ export function failureToJson(failure: ItemFailure, itemIndex: number): JsonObje
 	if (failure.recordId !== undefined) json._id = failure.recordId;
 	return json;
 }
+
+/** The json of an item for the error output: exactly `error` and `message`, the shape n8n routes there. */
+export function failureToErrorOutputJson(failure: ItemFailure, itemIndex: number): JsonObject {
+	return {
+		error: withItem(failure.message, itemIndex),
+		message: failure.description ?? failure.statusText ?? failure.message,
+	};
+}

@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureToError, failureToJson, type ItemFailure } from '../execution/failures';
+import {
+	failureToError,
+	failureToErrorOutputJson,
+	failureToJson,
+	type ItemFailure,
+} from '../execution/failures';
 import type { Outcome } from '../execution/runRecords';
 
 export interface PairOptions {
@@ -18,8 +23,8 @@ const NOT_PROCESSED: ItemFailure = {
 /**
  * The one place outputs are made: every input item gets its outputs at its own position,
  * each paired to it. Without Continue On Fail the first failed item (lowest index) is
- * thrown, naming the item; with it, each failed item becomes an error item, which n8n
- * sends to the error output when the node is set to "Continue (using error output)".
+ * thrown, naming the item; with it, each failed item becomes an error item paired to its
+ * input, sent to the error output when the node is set to "Continue (using error output)".
  */
 export function pairOutcomes(
 	ctx: IExecuteFunctions,
@@ -29,12 +34,15 @@ export function pairOutcomes(
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
 	if (!continueOnFail) {
-		const firstFailed = outcomes.findIndex((outcome) => !outcome || 'failure' in outcome);
+		// Items left without an outcome were skipped after a failure: name the failure.
+		const firstFailed = outcomes.findIndex((outcome) => outcome !== undefined && 'failure' in outcome);
+		const firstMissing = Array.from(outcomes.keys()).find((index) => outcomes[index] === undefined);
 		if (firstFailed >= 0) {
-			const outcome = outcomes[firstFailed];
-			throw failureToError(node, outcome && 'failure' in outcome ? outcome.failure : NOT_PROCESSED, firstFailed);
+			throw failureToError(node, (outcomes[firstFailed] as { failure: ItemFailure }).failure, firstFailed);
 		}
+		if (firstMissing !== undefined) throw failureToError(node, NOT_PROCESSED, firstMissing);
 	}
+	const toErrorOutput = node.onError === 'continueErrorOutput';
 	const inputs = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
 	// A plain loop: outcomes may have holes (items never reached), which forEach would skip.
@@ -43,11 +51,14 @@ export function pairOutcomes(
 		const pairedItem = { item: itemIndex };
 		if (!outcome || 'failure' in outcome) {
 			const failure = outcome?.failure ?? NOT_PROCESSED;
-			output.push({
-				json: failureToJson(failure, itemIndex),
-				error: failureToError(node, failure, itemIndex),
+			// n8n sends an item to the error output when its json is { error, message } (and
+			// merges in the input item's fields); an item carrying `.error` would have its json
+			// cut to { error } instead. The regular output gets every detail.
+			const errorItem: INodeExecutionData = {
+				json: toErrorOutput ? failureToErrorOutputJson(failure, itemIndex) : failureToJson(failure, itemIndex),
 				pairedItem,
-			});
+			};
+			output.push(errorItem);
 			continue;
 		}
 		const binary = options.includeBinary ? inputs[itemIndex]?.binary : undefined;

@@ -82,7 +82,10 @@ function collectibles(record: Obj): Obj {
 	if (typeof identification.error === 'string') summary.identification_error = identification.error;
 	if (match) {
 		Object.assign(summary, priceSummary(match));
-		if (isObj(match.links)) summary.links = match.links;
+		// One link column rather than an object, which a spreadsheet would show as JSON text.
+		const [site, url] = Object.entries(isObj(match.links) ? match.links : {})[0] ?? [];
+		summary.link = str(url);
+		summary.link_site = site ?? null;
 		for (const key of ['grade', 'company', 'certificate']) {
 			if (match[key] !== undefined) summary[`slab_${key}`] = match[key] as string;
 		}

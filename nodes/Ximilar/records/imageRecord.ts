@@ -36,7 +36,7 @@ function checkImageBytes(bytes: Uint8Array, what: string): ItemFailure | undefin
 		return inputFailure(`${what} is not an image`, `${detected.reason}. ${CONVERT_HINT}`);
 	}
 	return inputFailure(
-		`${what} is a ${detected.format} file, which Ximilar cannot read`,
+		`${what} is in ${detected.format} format, which Ximilar cannot read`,
 		`${detected.reason}. ${CONVERT_HINT}`,
 	);
 }
@@ -46,8 +46,10 @@ async function fromBinary(
 	itemIndex: number,
 	propertyName: string,
 ): Promise<{ base64: string } | { failure: ItemFailure }> {
-	const binary = ctx.getInputData()[itemIndex]?.binary?.[propertyName];
-	if (!binary) {
+	let binary;
+	try {
+		binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
+	} catch {
 		const available = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
 		return {
 			failure: inputFailure(

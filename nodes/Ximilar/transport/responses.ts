@@ -73,7 +73,7 @@ function scrub(text: string | undefined, secret: string): string | undefined {
 const attemptsWord = (count: number) => (count === 1 ? '1 attempt' : `${count} attempts`);
 
 function httpFailure(status: number, text: string | undefined, path: string, tries: number) {
-	const detail = text ? `: ${text}` : '';
+	const detail = text ? `: ${text.replace(/[.\s]+$/, '')}` : '';
 	if (status === 401 || status === 403) {
 		return {
 			message: 'The API token was rejected: check the Ximilar credential',
