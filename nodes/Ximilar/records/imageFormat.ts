@@ -58,7 +58,8 @@ function detectIsoMedia(bytes: Uint8Array): DetectedFormat | undefined {
 }
 
 function looksLikeSvg(bytes: Uint8Array): boolean {
-	const head = ascii(bytes, 0, 512).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+	const start = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0; // UTF-8 byte order mark
+	const head = ascii(bytes, start, start + 512).trimStart().toLowerCase();
 	return head.startsWith('<svg') || (head.startsWith('<?xml') && head.includes('<svg'));
 }
 

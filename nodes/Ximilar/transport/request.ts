@@ -41,15 +41,18 @@ export async function getConnection(ctx: IExecuteFunctions): Promise<Connection>
 	return { baseUrl, secret: String(credentials.apiToken ?? '') };
 }
 
+/**
+ * The network error code of a failed attempt. n8n wraps axios errors in a NodeApiError
+ * that keeps the code as `httpCode` (e.g. 'ECONNRESET'); the raw message is in `messages`.
+ */
 function networkCode(error: unknown): string | undefined {
-	const candidates = [error as JsonObject, (error as { cause?: JsonObject })?.cause];
-	for (const candidate of candidates) {
-		const code = candidate?.code;
-		if (typeof code === 'string' && code) return code;
+	const wrapped = error as JsonObject & { cause?: JsonObject };
+	for (const code of [wrapped?.httpCode, wrapped?.code, wrapped?.cause?.code]) {
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
 	}
-	const message = String((error as Error)?.message ?? '');
-	if (/timeout/i.test(message)) return 'ETIMEDOUT';
-	if (/socket hang up|ECONNRESET/i.test(message)) return 'ECONNRESET';
+	const texts = [wrapped?.message, ...(Array.isArray(wrapped?.messages) ? wrapped.messages : [])].join(' ');
+	if (/timeout|timed out/i.test(texts)) return 'ETIMEDOUT';
+	if (/socket hang up|ECONNRESET|closed unexpectedly/i.test(texts)) return 'ECONNRESET';
 	return undefined;
 }
 
