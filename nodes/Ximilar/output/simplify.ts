@@ -48,8 +48,9 @@ function priceSummary(match: Obj): Obj {
 	const prices = listings.map((entry) => num(entry.price)).filter((v): v is number => v !== null);
 	const currency = str(stats[0]?.currency) ?? str(listings[0]?.currency);
 	if (statMedian === undefined && prices.length === 0) return {};
+	const middle = statMedian ?? median(prices);
 	return {
-		price_median: statMedian ?? median(prices),
+		price_median: middle === null ? null : Math.round(middle * 100) / 100,
 		price_currency: currency,
 		price_listings: listings.length,
 	};
