@@ -5,5 +5,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testTimeout: 60000,
+	// n8n-core keeps process-wide handles (instance settings, DI singletons) open after a
+	// workflow run; the simulator and every test resource are closed by the tests themselves.
+	forceExit: true,
 	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
 };

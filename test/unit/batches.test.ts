@@ -55,3 +55,14 @@ describe('batch planning', () => {
 		expect(prepared).toEqual(Array.from({ length: 11 }, (_, i) => i));
 	});
 });
+
+describe('request body', () => {
+	it('serialises fields and records into the same JSON an object body would give', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { recordsBody } = require('../../nodes/Ximilar/execution/sendRecords');
+		const fields = { pricing: true, lang: 'en' };
+		const records = [{ _id: 'a', _base64: 'QUJD' }, { _url: 'https://x/y "q".jpg', extra: { n: 1 } }];
+		expect(JSON.parse(recordsBody(fields, records).toString())).toEqual({ ...fields, records });
+		expect(JSON.parse(recordsBody({}, []).toString())).toEqual({ records: [] });
+	});
+});

@@ -13,7 +13,7 @@ export interface RecordJob {
 	itemCount: number;
 	/** Builds item i's record (reads its image); refuses bad input without any request. */
 	prepare(itemIndex: number): Promise<Prepared>;
-	/** One request for a batch of records; resolves to the returned records, in order. */
+	/** One request for a batch of records; resolves to the returned records, in order. May empty `records` once sent. */
 	send(records: IDataObject[]): Promise<SendResult>;
 	limits: BatchLimits;
 	/** Most requests in flight at once. */
@@ -26,6 +26,14 @@ function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What to do about a record Ximilar refused, from its `_status.text`. */
+function recordHint(text: string): string {
+	if (/download|url/i.test(text)) return 'Check that the URL is public and links straight to an image file, not a web page.';
+	if (/format|decode|image/i.test(text)) return 'Convert the image to JPEG, PNG or WEBP.';
+	if (/not found/i.test(text)) return 'Check the record ID.';
+	return 'See Ximilar\'s text above.';
+}
+
 /** A returned record whose `_status.code` is not 2xx failed alone: one bad image does not fail its batch. */
 function recordFailure(record: IDataObject): ItemFailure | undefined {
 	const status = record._status;
@@ -35,7 +43,7 @@ function recordFailure(record: IDataObject): ItemFailure | undefined {
 	return {
 		kind: 'api',
 		message: `Ximilar could not process this record: ${text}`,
-		description: 'Only this item failed; the other items of its request were processed.',
+		description: `${recordHint(text)} Only this item failed; the other items of its request were processed.`,
 		statusCode: status.code,
 		statusText: text,
 		recordId: typeof record._id === 'string' ? record._id : undefined,
@@ -47,10 +55,11 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
 		for (const itemIndex of batch.itemIndexes) outcomes[itemIndex] = { failure: result.failure };
 		return;
 	}
-	if (result.records.length !== batch.records.length) {
+	const sent = batch.itemIndexes.length;
+	if (result.records.length !== sent) {
 		const failure: ItemFailure = {
 			kind: 'api',
-			message: `Ximilar returned ${result.records.length} records for the ${batch.records.length} sent, so results cannot be matched to items`,
+			message: `Ximilar returned ${result.records.length} records for the ${sent} sent, so results cannot be matched to items`,
 			description: 'No result was used for this request, to avoid giving an item another item\'s result.',
 		};
 		for (const itemIndex of batch.itemIndexes) outcomes[itemIndex] = { failure };

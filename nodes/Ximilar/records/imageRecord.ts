@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ItemFailure } from '../execution/failures';
 import { inputFailure } from '../execution/failures';
 import { detectImageFormat } from './imageFormat';
+import { textParameter } from './jsonObject';
 
 export type ImageSource = 'binary' | 'url' | 'base64';
 
@@ -114,12 +115,12 @@ export async function readImageField(
 	const source = ctx.getNodeParameter('imageSource', itemIndex) as ImageSource;
 	let result: { base64: string } | { url: string } | { failure: ItemFailure };
 	if (source === 'binary') {
-		const property = String(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data')).trim();
+		const property = textParameter(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
 		result = await fromBinary(ctx, itemIndex, property);
 	} else if (source === 'url') {
-		result = fromUrl(String(ctx.getNodeParameter('imageUrl', itemIndex, '') ?? ''));
+		result = fromUrl(textParameter(ctx.getNodeParameter('imageUrl', itemIndex, '')));
 	} else {
-		result = fromBase64(String(ctx.getNodeParameter('base64Image', itemIndex, '') ?? ''));
+		result = fromBase64(textParameter(ctx.getNodeParameter('base64Image', itemIndex, '')));
 	}
 	if ('failure' in result) return result;
 	return { field: 'url' in result ? { _url: result.url } : { _base64: result.base64 } };

@@ -27,3 +27,8 @@ export function parseJsonObject(
 	}
 	return { value: parsed as IDataObject };
 }
+
+/** A text parameter, trimmed; '' when an expression resolved to nothing (not "undefined"). */
+export function textParameter(value: unknown): string {
+	return value === undefined || value === null ? '' : String(value).trim();
+}

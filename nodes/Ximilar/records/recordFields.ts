@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../execution/failures';
 import { readImageField, recordBytes, type Prepared } from './imageRecord';
-import { parseJsonObject } from './jsonObject';
+import { parseJsonObject, textParameter } from './jsonObject';
 
 const IMAGE_KEYS = ['_url', '_base64'];
 
@@ -45,7 +45,7 @@ export async function prepareImageRecord(
 	itemIndex: number,
 	spec: ImageRecordSpec,
 ): Promise<Prepared> {
-	const recordId = String(ctx.getNodeParameter('recordId', itemIndex, '') ?? '').trim();
+	const recordId = textParameter(ctx.getNodeParameter('recordId', itemIndex, ''));
 	if (spec.requireId && !recordId) {
 		return { failure: inputFailure('Record ID is empty', 'Map a unique ID for each image, e.g. {{ $json.sku }}.') };
 	}

@@ -23,7 +23,8 @@ export const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 60_000, maxRetries: 3 
 export interface XimilarCall {
 	method: IHttpRequestMethods;
 	path: string;
-	body?: IDataObject;
+	/** A JSON object, or JSON already serialised to bytes. */
+	body?: IDataObject | Buffer;
 	headers?: IDataObject;
 	qs?: IDataObject;
 }
@@ -79,7 +80,7 @@ async function attempt(
 			'ximilarApi',
 			options,
 		)) as { statusCode: number; headers: IDataObject; body: unknown };
-		return readBody(response);
+		return readBody(response, connection.secret);
 	} catch (error) {
 		const code = networkCode(error);
 		return { kind: 'network', code, retryable: isRetryableNetworkCode(code) };

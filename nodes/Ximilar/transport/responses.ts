@@ -35,11 +35,27 @@ function parse(body: unknown): { value: unknown } | undefined {
 	}
 }
 
+/** Copies `value` with the secret cut out of every string, should Ximilar ever echo it. */
+export function scrubDeep<T>(value: T, secret: string): T {
+	if (secret.length < 4) return value;
+	if (typeof value === 'string') return (value.includes(secret) ? value.split(secret).join('***') : value) as T;
+	if (Array.isArray(value)) return value.map((entry) => scrubDeep(entry, secret)) as T;
+	if (typeof value === 'object' && value !== null) {
+		const copy: IDataObject = {};
+		for (const [key, entry] of Object.entries(value)) copy[key] = scrubDeep(entry, secret);
+		return copy as T;
+	}
+	return value;
+}
+
 /**
  * Classifies a full response. The order follows the contract: HTTP status first, then
  * the top-level `status.code` of a 200 body (records are checked by the caller).
  */
-export function readBody(response: { statusCode: number; headers: IDataObject; body: unknown }): AttemptResult {
+export function readBody(
+	response: { statusCode: number; headers: IDataObject; body: unknown },
+	secret: string,
+): AttemptResult {
 	const { statusCode } = response;
 	const parsed = parse(response.body);
 	if (statusCode < 200 || statusCode >= 300) {
@@ -52,7 +68,7 @@ export function readBody(response: { statusCode: number; headers: IDataObject; b
 		};
 	}
 	if (!parsed || !isObject(parsed.value)) return { kind: 'malformed', retryable: true };
-	const body = parsed.value;
+	const body = scrubDeep(parsed.value, secret);
 	const status = body.status;
 	if (isObject(status) && typeof status.code === 'number' && (status.code < 200 || status.code >= 300)) {
 		return {

@@ -7,7 +7,7 @@ import { runRecordJob } from '../../execution/runRecords';
 import { failAll } from '../../execution/settings';
 import { pairOutcomes } from '../../output/pairItems';
 import { readImageField, recordBytes, type Prepared } from '../../records/imageRecord';
-import { parseJsonObject } from '../../records/jsonObject';
+import { parseJsonObject, textParameter } from '../../records/jsonObject';
 import { getConnection, requestXimilar } from '../../transport/request';
 import { readCollectionSetup } from './target';
 
@@ -23,7 +23,7 @@ export function fieldList(value: unknown): string[] {
 async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	let queryRecord: IDataObject;
 	if (ctx.getNodeParameter('queryBy', itemIndex) === 'recordId') {
-		const id = String(ctx.getNodeParameter('queryRecordId', itemIndex, '') ?? '').trim();
+		const id = textParameter(ctx.getNodeParameter('queryRecordId', itemIndex, ''));
 		if (!id) return { failure: inputFailure('Query Record ID is empty', 'Map the _id of a record in the collection.') };
 		queryRecord = { _id: id };
 	} else {

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { findCollectionType } from '../../catalog/collections';
 import { inputFailure, type ItemFailure } from '../../execution/failures';
 import { readSettings, type JobSettings } from '../../execution/settings';
+import { textParameter } from '../../records/jsonObject';
 
 /** Which collection the operation works on: its API base path and the collection-id header. */
 export interface CollectionTarget {
@@ -18,11 +19,11 @@ export function readCollectionTarget(ctx: IExecuteFunctions): { target: Collecti
 	if (!type) return { failure: inputFailure(`unknown collection type "${typeValue}"`) };
 	let basePath = type.basePath;
 	if (type.value === 'customPath') {
-		basePath = String(ctx.getNodeParameter('basePath', 0, '')).trim().replace(/\/+$/, '');
+		basePath = textParameter(ctx.getNodeParameter('basePath', 0, '')).replace(/\/+$/, '');
 		if (!basePath) return { failure: inputFailure('Base Path is empty', 'Enter a path such as /similarity/custom/v2.') };
 		if (!basePath.startsWith('/')) basePath = `/${basePath}`;
 	}
-	const collectionId = String(ctx.getNodeParameter('collectionId', 0, '') ?? '').trim();
+	const collectionId = textParameter(ctx.getNodeParameter('collectionId', 0, ''));
 	if (!collectionId) {
 		return {
 			failure: inputFailure('Collection ID is empty', 'Copy the ID of your collection from the Ximilar App (Collections).'),

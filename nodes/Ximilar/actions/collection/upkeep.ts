@@ -12,11 +12,12 @@ import { prepareImageRecord, readExtraFields } from '../../records/recordFields'
 import { getConnection } from '../../transport/request';
 import { fieldList } from './search';
 import { readCollectionSetup } from './target';
+import { textParameter } from '../../records/jsonObject';
 
 export type UpkeepOperation = 'insert' | 'update' | 'delete' | 'get';
 
 function readRecordId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return String(ctx.getNodeParameter('recordId', itemIndex, '') ?? '').trim();
+	return textParameter(ctx.getNodeParameter('recordId', itemIndex, ''));
 }
 
 const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');

@@ -8,7 +8,7 @@ import { recordsSender } from '../../execution/sendRecords';
 import { failAll, readSettings } from '../../execution/settings';
 import { pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
-import { parseJsonObject } from '../../records/jsonObject';
+import { parseJsonObject, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord } from '../../records/recordFields';
 import { getConnection } from '../../transport/request';
 
@@ -26,7 +26,7 @@ function readRequest(ctx: IExecuteFunctions): { request: RecognizeRequest } | { 
 	if (!service) return { failure: inputFailure(`unknown service "${value}"`) };
 	let path = service.path;
 	if (service.value === 'custom') {
-		path = String(ctx.getNodeParameter('endpointPath', 0, '')).trim();
+		path = textParameter(ctx.getNodeParameter('endpointPath', 0, ''));
 		if (!path) return { failure: inputFailure('Endpoint Path is empty', 'Enter a path such as /collectibles/v2/tcg_id.') };
 		if (/^https?:\/\//i.test(path)) {
 			return { failure: inputFailure('Endpoint Path must be a path, not a full URL', 'The API URL comes from the credential; enter only the part after it.') };
@@ -45,7 +45,7 @@ function readRequest(ctx: IExecuteFunctions): { request: RecognizeRequest } | { 
 		if (value !== undefined && value !== '') fields[SERVICE_OPTIONS[key as ServiceOptionKey].bodyKey] = value;
 	}
 	if (service.needsTask) {
-		const task = String(ctx.getNodeParameter('task', 0, '')).trim();
+		const task = textParameter(ctx.getNodeParameter('task', 0, ''));
 		if (!task) {
 			return { failure: inputFailure('Task ID is empty', `${service.name} needs the ID of the task you trained in the Ximilar App.`) };
 		}
