@@ -8,5 +8,4 @@ module.exports = {
 	// n8n-core keeps process-wide handles (instance settings, DI singletons) open after a
 	// workflow run; the simulator and every test resource are closed by the tests themselves.
 	forceExit: true,
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
 };
