@@ -1,0 +1,27 @@
+/** e2e/workflows/*.json: each workflow file with its checks, as test cases. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+import { ROOT } from '../lib/config';
+import { check } from '../lib/report';
+import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
+import { verifyCollectionSearch } from './collection';
+import { verifyRecognizeBinary } from './recognize';
+
+const ownChecks: Record<string, Verify> = {
+	'recognize-binary.json': verifyRecognizeBinary,
+	'collection-search.json': verifyCollectionSearch,
+};
+
+export function workflowCases(simUrl: string): TestCase[] {
+	const cases: TestCase[] = [];
+	const workflowDir = path.join(ROOT, 'e2e', 'workflows');
+	for (const file of readdirSync(workflowDir).filter((name) => name.endsWith('.json')).sort()) {
+		const verify = ownChecks[file];
+		if (!check(`workflow ${file}: has checks in e2e/checks/`, verify !== undefined)) continue;
+		const workflow = withSimulatorUrl(readWorkflow(path.join(workflowDir, file)), simUrl);
+		const id = workflow.id ?? `e2eWf${cases.length + 1}`;
+		cases.push({ id, label: file, workflow: { ...workflow, id }, verify });
+	}
+	return cases;
+}

@@ -1,0 +1,52 @@
+/** Workflow files and the test cases made from them. */
+import { readFileSync } from 'node:fs';
+
+import type { XimilarSimulator } from '../../test/simulator';
+import { NODE_TYPE, SIM_URL_PLACEHOLDER } from './config';
+import type { Run } from './testRun';
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, any>;
+	credentials?: Record<string, { id: string | null; name: string }>;
+	webhookId?: string;
+	onError?: string;
+	[key: string]: unknown;
+}
+
+export interface Workflow {
+	id?: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: string; index: number }>> }>;
+	settings?: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export type Verify = (run: Run, sim: XimilarSimulator) => void;
+
+export interface TestCase {
+	id: string;
+	label: string;
+	workflow: Workflow;
+	verify: Verify;
+}
+
+export const readWorkflow = (file: string): Workflow => JSON.parse(readFileSync(file, 'utf8')) as Workflow;
+
+/** Puts the simulator's address where a workflow says __SIMULATOR_URL__. */
+export function withSimulatorUrl(workflow: Workflow, simUrl: string): Workflow {
+	return JSON.parse(JSON.stringify(workflow).split(SIM_URL_PLACEHOLDER).join(simUrl)) as Workflow;
+}
+
+/** Collection IDs the workflow's Ximilar nodes use: the simulator must know them before the run. */
+export function collectionIds(workflow: Workflow): string[] {
+	return workflow.nodes
+		.filter((node) => node.type === NODE_TYPE && node.parameters.resource === 'collection')
+		.map((node) => String(node.parameters.collectionId ?? ''))
+		.filter((id) => id !== '' && !id.startsWith('='));
+}
