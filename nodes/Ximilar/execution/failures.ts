@@ -26,7 +26,7 @@ function withItem(message: string, itemIndex: number | undefined): string {
 }
 
 /** The error response object NodeApiError reads: our message, and Ximilar's own text as `detail`. */
-export function failureResponse(failure: ItemFailure, itemIndex?: number): JsonObject {
+function failureResponse(failure: ItemFailure, itemIndex?: number): JsonObject {
 	const response: JsonObject = { message: withItem(failure.message, itemIndex) };
 	if (failure.statusText !== undefined) response.detail = failure.statusText;
 	return response;

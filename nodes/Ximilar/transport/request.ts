@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { failureToError, type ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../execution/failures';
 import { describeFailure, readBody, type AttemptResult } from './responses';
 import { backoffDelay, isRetryableNetworkCode, parseRetryAfter } from './retryPolicy';
 
@@ -110,16 +110,4 @@ export async function requestXimilar(
 			backoffDelay(tryNumber, Math.random());
 		await sleep(wait);
 	}
-}
-
-/** As requestXimilar, but throws the failure as a NodeApiError. */
-export async function ximilarRequest(
-	ctx: IExecuteFunctions,
-	connection: Connection,
-	call: XimilarCall,
-	policy: RequestPolicy,
-): Promise<IDataObject> {
-	const result = await requestXimilar(ctx, connection, call, policy);
-	if ('body' in result) return result.body;
-	throw failureToError(ctx.getNode(), result.failure);
 }

@@ -13,7 +13,7 @@ export interface CollectionTarget {
 }
 
 /** Read from the first item: one execution works on one collection, so its requests can be batched. */
-export function readCollectionTarget(ctx: IExecuteFunctions): { target: CollectionTarget } | { failure: ItemFailure } {
+function readCollectionTarget(ctx: IExecuteFunctions): { target: CollectionTarget } | { failure: ItemFailure } {
 	const typeValue = ctx.getNodeParameter('collectionType', 0) as string;
 	const type = findCollectionType(typeValue);
 	if (!type) return { failure: inputFailure(`unknown collection type "${typeValue}"`) };
