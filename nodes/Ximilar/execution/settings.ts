@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_POLICY, type RequestPolicy } from '../transport/request';
+import { REQUEST_OPTIONS } from '../description/requestOptions';
+import type { RequestPolicy } from '../transport/request';
 import type { BatchLimits } from './batches';
 import { inputFailure, type ItemFailure } from './failures';
 
@@ -29,11 +30,12 @@ export function readSettings(
 	maxRecords = 10,
 ): { settings: JobSettings } | { failure: ItemFailure } {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	// Options the user did not add take the defaults shown in the UI.
 	const recordsPerRequest = options.recordsPerRequest ?? maxRecords;
-	const parallel = options.parallelRequests ?? 3;
-	const sizeMb = options.maxRequestSizeMb ?? 20;
-	const timeout = options.timeout ?? DEFAULT_POLICY.timeoutMs / 1000;
-	const maxRetries = options.maxRetries ?? DEFAULT_POLICY.maxRetries;
+	const parallel = options.parallelRequests ?? REQUEST_OPTIONS.parallelRequests.default;
+	const sizeMb = options.maxRequestSizeMb ?? REQUEST_OPTIONS.maxRequestSizeMb.default;
+	const timeout = options.timeout ?? REQUEST_OPTIONS.timeout.default;
+	const maxRetries = options.maxRetries ?? REQUEST_OPTIONS.maxRetries.default;
 	const problem =
 		checkRange(recordsPerRequest, 'Records per Request', 1, maxRecords, true) ??
 		checkRange(parallel, 'Parallel Requests', 1, 10, true) ??
@@ -50,9 +52,4 @@ export function readSettings(
 			options,
 		},
 	};
-}
-
-/** Every item fails the same way: a node-level setting is wrong. */
-export function failAll(itemCount: number, failure: ItemFailure): Array<{ failure: ItemFailure }> {
-	return Array.from({ length: itemCount }, () => ({ failure }));
 }

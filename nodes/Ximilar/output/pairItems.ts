@@ -15,6 +15,12 @@ export interface PairOptions {
 	includeBinary?: boolean;
 }
 
+/** Every item fails the same way (a node-level setting is wrong), paired as any other failure. */
+export function pairFailureForAll(ctx: IExecuteFunctions, failure: ItemFailure): INodeExecutionData[] {
+	const outcomes = ctx.getInputData().map(() => ({ failure }));
+	return pairOutcomes(ctx, outcomes, { shape: () => [] });
+}
+
 const NOT_PROCESSED: ItemFailure = {
 	kind: 'input',
 	message: 'not processed, because an earlier item failed',

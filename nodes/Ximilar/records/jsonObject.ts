@@ -32,3 +32,12 @@ export function parseJsonObject(
 export function textParameter(value: unknown): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
+
+/** "Fields to Return" as a list, `_id` always first. */
+export function fieldList(value: unknown): string[] {
+	const fields = String(value ?? '')
+		.split(',')
+		.map((field) => field.trim())
+		.filter(Boolean);
+	return fields.includes('_id') ? fields : ['_id', ...fields];
+}

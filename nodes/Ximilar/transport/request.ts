@@ -18,8 +18,6 @@ export interface RequestPolicy {
 	maxRetries: number;
 }
 
-export const DEFAULT_POLICY: RequestPolicy = { timeoutMs: 60_000, maxRetries: 3 };
-
 export interface XimilarCall {
 	method: IHttpRequestMethods;
 	path: string;

@@ -4,20 +4,11 @@ import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../execution/failures';
 import type { Outcome } from '../../execution/runRecords';
 import { runRecordJob } from '../../execution/runRecords';
-import { failAll } from '../../execution/settings';
-import { pairOutcomes } from '../../output/pairItems';
+import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { readImageField, recordBytes, type Prepared } from '../../records/imageRecord';
-import { parseJsonObject, textParameter } from '../../records/jsonObject';
+import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
 import { getConnection, requestXimilar } from '../../transport/request';
 import { readCollectionSetup } from './target';
-
-export function fieldList(value: unknown): string[] {
-	const fields = String(value ?? '')
-		.split(',')
-		.map((field) => field.trim())
-		.filter(Boolean);
-	return fields.includes('_id') ? fields : ['_id', ...fields];
-}
 
 /** Item i's search: the whole request body (query record, k, filter, fields). */
 async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
@@ -65,7 +56,7 @@ function queryLabel(body: IDataObject): IDataObject {
 export async function searchCollection(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const setup = readCollectionSetup(this);
-	if ('failure' in setup) return pairOutcomes(this, failAll(itemCount, setup.failure), { shape: () => [] });
+	if ('failure' in setup) return pairFailureForAll(this, setup.failure);
 	const { settings } = setup;
 	const { basePath, headers, supportsTagSearch } = setup.target;
 	const tagSearch = supportsTagSearch && this.getNodeParameter('searchMethod', 0, 'visual') === 'visualTags';

@@ -4,15 +4,13 @@ import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../execution/failures';
 import { runRecordJob } from '../../execution/runRecords';
 import { recordsSender } from '../../execution/sendRecords';
-import { failAll } from '../../execution/settings';
-import { pairOutcomes } from '../../output/pairItems';
+import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { rawRecord } from '../../output/simplify';
 import { recordBytes, type Prepared } from '../../records/imageRecord';
+import { fieldList, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord, readExtraFields } from '../../records/recordFields';
 import { getConnection } from '../../transport/request';
-import { fieldList } from './search';
 import { readCollectionSetup } from './target';
-import { textParameter } from '../../records/jsonObject';
 
 export type UpkeepOperation = 'insert' | 'update' | 'delete' | 'get';
 
@@ -54,7 +52,7 @@ export async function upkeepCollection(
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const setup = readCollectionSetup(this);
-	if ('failure' in setup) return pairOutcomes(this, failAll(itemCount, setup.failure), { shape: () => [] });
+	if ('failure' in setup) return pairFailureForAll(this, setup.failure);
 	const { settings, target } = setup;
 	const fields: IDataObject =
 		operation === 'get' ? { fields_to_return: fieldList(this.getNodeParameter('fieldsToReturn', 0, '_id')) } : {};

@@ -5,8 +5,8 @@ import { findService, type RecognitionService } from '../../catalog/services';
 import { inputFailure, type ItemFailure } from '../../execution/failures';
 import { runRecordJob } from '../../execution/runRecords';
 import { recordsSender } from '../../execution/sendRecords';
-import { failAll, readSettings } from '../../execution/settings';
-import { pairOutcomes } from '../../output/pairItems';
+import { readSettings } from '../../execution/settings';
+import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
 import { parseJsonObject, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord } from '../../records/recordFields';
@@ -66,7 +66,7 @@ function readSetup(ctx: IExecuteFunctions) {
 export async function recognize(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
 	const setup = readSetup(this);
-	if ('failure' in setup) return pairOutcomes(this, failAll(itemCount, setup.failure), { shape: () => [] });
+	if ('failure' in setup) return pairFailureForAll(this, setup.failure);
 	const { settings, service, path, fields } = setup;
 	const raw = settings.options.output === 'raw';
 
