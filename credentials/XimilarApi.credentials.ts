@@ -1,7 +1,6 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -49,38 +48,6 @@ export class XimilarApi implements ICredentialType {
 		},
 	};
 
-	// The account endpoint costs no credit. n8n's tester shows a rule's message for a
-	// matching status, so the texts repeat what Ximilar says ("Invalid token.") and add the fix.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.apiUrl.replace(/\\/+$/, "")}}',
-			url: '/account/v2/details/',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Ximilar says: Invalid token. Copy the API token again from the Ximilar App (Settings > API token).',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'Ximilar says: You do not have permission to perform this action. Check that the token belongs to an active account.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No Ximilar API at this API URL: leave it at https://api.ximilar.com unless you run a private deployment.',
-				},
-			},
-		],
-	};
+	// No declarative `test` here: n8n would prefer it over the node's `testedBy` method
+	// (nodes/Ximilar/methods/credentialTest.ts), whose messages say what went wrong.
 }

@@ -1,35 +1,8 @@
 import { runNode } from './harness/engine';
-import { testCredential } from './harness/credentialTest';
 import { useSimulator } from './harness/useSimulator';
 
 const ctx = useSimulator();
 const account = { resource: 'account', operation: 'getDetails' };
-
-describe('credential test request', () => {
-	it('succeeds with a valid token and reads the account endpoint', async () => {
-		const result = await testCredential(ctx.credentials);
-		expect(result.ok).toBe(true);
-		expect(result.json).toEqual(expect.objectContaining({ email: expect.any(String), credits_limit: expect.any(Number) }));
-		expect(ctx.sim.log.map((entry) => [entry.method, entry.path, entry.status])).toEqual([
-			['GET', '/account/v2/details/', 200],
-		]);
-	});
-
-	it('fails with a rejected token and shows what Ximilar says', async () => {
-		const result = await testCredential({ ...ctx.credentials, apiToken: 'not-a-real-token' });
-		expect(result.ok).toBe(false);
-		expect(result.message).toContain('Invalid token.');
-		// n8n core itself repeats a 401 once for declarative requests (pre-authentication).
-		expect(ctx.sim.log.length).toBeGreaterThan(0);
-		expect(ctx.sim.log.every((entry) => entry.status === 401)).toBe(true);
-	});
-
-	it('accepts an API URL with a trailing slash', async () => {
-		const result = await testCredential({ ...ctx.credentials, apiUrl: `${ctx.sim.url}/` });
-		expect(result.ok).toBe(true);
-		expect(ctx.sim.log[0].path).toBe('/account/v2/details/');
-	});
-});
 
 describe('Account Details', () => {
 	it('sends one request for many items and pairs one output with each input', async () => {

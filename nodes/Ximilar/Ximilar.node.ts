@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from './actions/router';
+import { ximilarApiTest } from './methods/credentialTest';
 import { accountProperties } from './description/account';
 import { collectionProperties } from './description/collection';
 import { recognizeProperties } from './description/recognize';
@@ -25,7 +26,7 @@ export class Ximilar implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ximilarApi', required: true }],
+		credentials: [{ name: 'ximilarApi', required: true, testedBy: 'ximilarApiTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -44,6 +45,8 @@ export class Ximilar implements INodeType {
 			...collectionProperties,
 		],
 	};
+
+	methods = { credentialTest: { ximilarApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

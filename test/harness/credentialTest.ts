@@ -1,58 +1,29 @@
-import type { ICredentialTestRequest, INodeType } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialTestFunction, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { runNode } from './engine';
 import { loadPackage } from './package';
 
-interface AxiosLikeCause {
-	response?: { status: number; statusText?: string };
-	code?: string;
+/**
+ * What n8n's credential tester (packages/cli credentials-tester.service.ts, 1.x and 2.x)
+ * runs when a user presses Test: a credential with its own declarative `test` wins;
+ * otherwise the node that names the credential with `testedBy` supplies the function
+ * `methods.credentialTest[testedBy]`, called with n8n-core's CredentialTestContext.
+ */
+export function findCredentialTest(): ICredentialTestFunction {
+	const { Ximilar, XimilarApi } = loadPackage();
+	if ((new XimilarApi() as { test?: unknown }).test) {
+		throw new Error('XimilarApi declares a `test`: n8n would run it instead of the node\'s testedBy method');
+	}
+	const node = new Ximilar();
+	const entry = node.description.credentials?.find((credential) => credential.name === 'ximilarApi');
+	const testedBy = entry?.testedBy;
+	if (typeof testedBy !== 'string') throw new Error('the node does not name a testedBy method for ximilarApi');
+	const test = node.methods?.credentialTest?.[testedBy];
+	if (!test) throw new Error(`the node has no methods.credentialTest.${testedBy}`);
+	return test;
 }
 
-type TestError = Error & { cause?: AxiosLikeCause; httpCode?: string | null };
-
-/**
- * n8n's verdict on a failed test request (packages/cli credentials-tester.service.ts).
- * The tester reads the status from the axios error; the engine hands us the error
- * serialised, where the same status is kept as `httpCode`.
- */
-function verdict(test: ICredentialTestRequest, error: TestError) {
-	const status = error.cause?.response?.status ?? (error.httpCode ? Number(error.httpCode) : undefined);
-	if (status !== undefined) {
-		for (const rule of test.rules ?? []) {
-			if (rule.type === 'responseCode' && rule.properties.value === status) return rule.properties.message;
-		}
-		return error.cause?.response?.statusText || `Received HTTP status code: ${status}`;
-	}
-	return error.cause?.code ?? error.message;
-}
-
-/**
- * Runs the credential's test request the way n8n's credential tester does: as the
- * routing of a declarative node (so n8n resolves the expressions in `test.request` and
- * applies `authenticate`), then the tester's rules decide the message.
- */
-export async function testCredential(credentials: { apiToken: string; apiUrl: string }) {
-	const { XimilarApi } = loadPackage();
-	const { test } = new XimilarApi();
-	const tester: INodeType = {
-		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: { name: 'Credential Test' },
-			inputs: ['main'],
-			outputs: ['main'],
-			credentials: [{ name: 'ximilarApi', required: true }],
-			properties: [
-				{ displayName: 'Test', name: 'test', type: 'hidden', default: '', routing: { request: test.request } },
-			],
-		},
-	};
-	const result = await runNode({ parameters: {}, credentials, nodeType: tester });
-	if (result.error) {
-		return { ok: false, message: verdict(test, result.error as TestError) };
-	}
-	return { ok: true, message: 'Connection successful!', json: result.main[0]?.json };
+export async function testCredential(data: { apiToken: string; apiUrl: string }): Promise<INodeCredentialTestResult> {
+	const test = findCredentialTest();
+	return await test.call(new CredentialTestContext(), { id: 'test', name: 'Ximilar account', type: 'ximilarApi', data });
 }
