@@ -1,4 +1,7 @@
-/** Run the simulator by hand: ts-node --transpile-only test/simulator/cli.ts [--port N] [--latency MS] */
+/**
+ * Run the simulator by hand: ts-node --transpile-only test/simulator/cli.ts [--port N] [--latency MS]
+ * [--concurrent C] [--per-minute R] (the rate-limit model: 429 with Retry-After beyond C in flight or R a minute per token)
+ */
 import { XimilarSimulator } from './index';
 
 function arg(name: string): number | undefined {
@@ -10,7 +13,10 @@ function arg(name: string): number | undefined {
 }
 
 async function main(): Promise<void> {
-	const sim = await XimilarSimulator.start({ port: arg('--port'), latencyMs: arg('--latency') });
+	const concurrent = arg('--concurrent');
+	const perWindow = arg('--per-minute');
+	const rateLimit = concurrent !== undefined || perWindow !== undefined ? { concurrent, perWindow } : undefined;
+	const sim = await XimilarSimulator.start({ port: arg('--port'), latencyMs: arg('--latency'), rateLimit });
 	console.log(`Ximilar simulator listening on ${sim.url} (token: ${sim.token})`);
 	console.log(`Demo images: ${sim.url}/samples/`);
 	const stop = () => {

@@ -4,6 +4,7 @@ import { RECOGNITION_ROUTES } from './recognition';
 
 export { XimilarSimulator, DEFAULT_TOKEN, FORBIDDEN_TOKEN } from './server';
 export type { RequestLogEntry, Fault, RandomFaults, SimulatorOptions } from './types';
+export type { RateLimit } from './rateLimit';
 export { COLLECTION_BASES } from './collections';
 export { GRADING_ENDPOINTS } from './async';
 export { MAX_RECORDS, TOO_MANY_RECORDS } from './recognition';

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'net';
 import { AsyncJobs, GRADING_ENDPOINTS } from './async';
 import { collectionRoute, CollectionStore, handleCollection } from './collections';
 import { FaultPlan, faultBody } from './faults';
+import { RateLimiter, type RateLimit } from './rateLimit';
 import { processRecords, RECOGNITION_ROUTES } from './recognition';
 import { SampleStore } from './samples';
 import { resolveImage } from './sources';
@@ -50,6 +51,8 @@ export class XimilarSimulator {
 	private readonly tokens: Set<string>;
 	private readonly firstToken: string;
 	private readonly initialLatency: [number, number];
+	private readonly initialRateLimit: RateLimit | null;
+	private limiter: RateLimiter | null;
 	private readonly faults = new FaultPlan();
 	private readonly store = new CollectionStore();
 	private readonly samples = new SampleStore();
@@ -68,6 +71,8 @@ export class XimilarSimulator {
 		this.latencyMs = opts.latencyMs ?? 0;
 		this.perRecordMs = opts.perRecordMs ?? 0;
 		this.initialLatency = [this.latencyMs, this.perRecordMs];
+		this.initialRateLimit = opts.rateLimit ?? null;
+		this.limiter = this.initialRateLimit ? new RateLimiter(this.initialRateLimit) : null;
 		this.server = createServer((req, res) => this.onRequest(req, res));
 	}
 
@@ -105,6 +110,11 @@ export class XimilarSimulator {
 		this.faults.setRandom(f);
 	}
 
+	/** Per-token limits (see rateLimit.ts); null lifts them. Counts start afresh. */
+	setRateLimit(limit: RateLimit | null): void {
+		this.limiter = limit ? new RateLimiter(limit) : null;
+	}
+
 	failRecordsWhere(pred: RecordPredicate | null): void {
 		this.recordPredicate = pred;
 	}
@@ -139,6 +149,7 @@ export class XimilarSimulator {
 		this.jobs.clear();
 		this.bodies = [];
 		[this.latencyMs, this.perRecordMs] = this.initialLatency;
+		this.setRateLimit(this.initialRateLimit);
 	}
 
 	async close(): Promise<void> {
@@ -211,6 +222,9 @@ export class XimilarSimulator {
 			if (this.bodies.length > KEEP_BODIES) this.bodies.shift();
 		}
 
+		const throttled = this.throttle(req, res, entry);
+		if (throttled) return this.send(res, entry, throttled);
+
 		const fault = this.faults.next(entry.path);
 		let extraDelay = 0;
 		if (fault) {
@@ -253,6 +267,22 @@ export class XimilarSimulator {
 				this.credits += n;
 			},
 		};
+	}
+
+	/**
+	 * The rate-limit model, applied where Django REST framework applies throttles: after the
+	 * path resolved and the token authenticated, before anything else. Answers at once.
+	 */
+	private throttle(req: IncomingMessage, res: ServerResponse, entry: RequestLogEntry): HandlerResult | null {
+		if (!this.limiter || !this.route(entry.path) || this.authenticate(req.headers.authorization)) return null;
+		const token = (req.headers.authorization ?? '').trim().split(/\s+/)[1];
+		const admission = this.limiter.admit(token, Date.now());
+		if (!admission.admitted) {
+			entry.fault = `throttled:${admission.reason}`;
+			return admission.reply;
+		}
+		res.once('close', admission.release);
+		return null;
 	}
 
 	/** Django REST order: unknown path 404, then authentication, then 405, then body parsing. */

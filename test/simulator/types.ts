@@ -1,4 +1,5 @@
 /** Public types of the simulator, plus the small internal contracts between its modules. */
+import type { RateLimit } from './rateLimit';
 import type { ResolvedImage } from './sources';
 import type { Rng } from './util';
 
@@ -19,7 +20,7 @@ export interface RequestLogEntry {
 	/** concurrent requests in progress when this one arrived (including itself) */
 	inFlight: number;
 	collectionId?: string;
-	/** fault kind applied, if any */
+	/** fault kind applied, if any ('throttled:concurrent' / 'throttled:rate': the rate-limit model's 429) */
 	fault?: string;
 	startedAt: number;
 	endedAt: number;
@@ -46,6 +47,8 @@ export interface SimulatorOptions {
 	tokens?: string[];
 	latencyMs?: number;
 	perRecordMs?: number;
+	/** Per-token limits: 429 with Retry-After beyond them (rateLimit.ts). */
+	rateLimit?: RateLimit;
 }
 
 export type RecordPredicate = (record: any, index: number) => boolean;
