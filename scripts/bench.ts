@@ -13,31 +13,32 @@
  * 1000 URL items under the V8 profiler shows where the CPU time goes.
  *
  * BENCH_FULL=1 also measures the 1-record-per-request baseline for 1000 items at
- * Parallel Requests 1 (about 85 s more). BENCH_ONLY=url or BENCH_ONLY=memory runs one
- * half. BENCH_DIST=<dir> measures another build of the node (e.g. a candidate fix).
+ * Parallel Requests 1 (about 85 s more). BENCH_ONLY=url, BENCH_ONLY=memory or
+ * BENCH_ONLY=pacing runs one part (the pacing scenarios are in bench/pacing.ts). BENCH_DIST=<dir> measures another build of the node (e.g. a candidate fix).
  */
 import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
 import { makeBigImage, makeJpeg } from '../test/fixtures/images';
 import { runNode, type InputItem } from '../test/harness/engine';
-import { loadPackage } from '../test/harness/package';
 import { startRssSampler, type RssSampler } from '../test/support/rssSampler';
 import { startSimulatorProcess, type SimulatorProcess } from '../test/support/simulatorProcess';
+import {
+	fixed, floorMs, isErrorItem, LATENCY_MS, nodeClass, PER_RECORD_MS, requestLatency, urlItems, type Check,
+} from './bench/model';
+import { pacingBench } from './bench/pacing';
 
-const LATENCY_MS = 80;
-const PER_RECORD_MS = 5;
 const MAX_RECORDS = 10;
 const MB = 1024 * 1024;
 const FULL = process.env.BENCH_FULL === '1';
-/** BENCH_ONLY=url or BENCH_ONLY=memory runs one half (for quick checks; the report needs both). */
+/** BENCH_ONLY=url, memory or pacing runs one part (for quick checks; the report needs all). */
 const ONLY = process.env.BENCH_ONLY;
+const part = (name: 'url' | 'memory' | 'pacing') => ONLY === undefined || ONLY === '' || ONLY === name;
 
 // ------------------------------------------------------------------ measuring the node
 
@@ -89,14 +90,6 @@ async function rssWatcher(sampler: RssSampler | undefined): Promise<() => Promis
 		clearInterval(timer);
 		return Math.max(peak, process.memoryUsage.rss());
 	};
-}
-
-/** The node class: from dist/, or from another build given as BENCH_DIST (to compare a fix). */
-function nodeClass(): ReturnType<typeof loadPackage>['Ximilar'] {
-	const other = process.env.BENCH_DIST;
-	if (!other) return loadPackage().Ximilar;
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	return (require(path.resolve(other, 'nodes/Ximilar/Ximilar.node.js')) as ReturnType<typeof loadPackage>).Ximilar;
 }
 
 /** Our node, with its execute() wrapped in the measurements. */
@@ -258,12 +251,6 @@ interface Row extends Scenario, Probe {
 	maxInFlight: number;
 }
 
-function urlItems(count: number): InputItem[] {
-	return Array.from({ length: count }, (_, i) => ({
-		json: { id: `card-${i}`, url: `https://img.example.com/card-${i}.jpg` },
-	}));
-}
-
 /** About 1 MB PNGs (valid images padded with a text chunk); 20 distinct files, cycled. */
 let bigImages: Buffer[] | undefined;
 
@@ -293,34 +280,12 @@ function parameters(scenario: Scenario): INodeParameters {
 		: { ...base, imageSource: 'binary', binaryPropertyName: 'data' };
 }
 
-/** Latency of one request in the simulator's model. */
-const requestLatency = (records: number) => LATENCY_MS + PER_RECORD_MS * records;
-
-/**
- * The shortest possible wall time: the node's requests (ceil(items / records per request),
- * the last one possibly smaller), each taking the model's latency, on `parallel` lanes
- * with zero overhead. For equal requests this is ceil(requests / parallel) x latency.
- */
-function floorMs(items: number, recordsPerRequest: number, parallel: number): number {
-	const sizes: number[] = [];
-	for (let left = items; left > 0; left -= recordsPerRequest) sizes.push(Math.min(left, recordsPerRequest));
-	const lanes = new Array<number>(Math.min(parallel, sizes.length)).fill(0);
-	for (const size of sizes) {
-		const lane = lanes.indexOf(Math.min(...lanes));
-		lanes[lane] += requestLatency(size);
-	}
-	return Math.max(0, ...lanes);
-}
-
 interface Endpoint {
 	url: string;
 	token: string;
 }
 
 type Measured = Probe & { totalMs: number; outputs: number; errors: number };
-
-const isErrorItem = (item: { json: Record<string, unknown>; error?: unknown }) =>
-	item.error !== undefined || typeof item.json.error === 'string';
 
 /** Runs one scenario in this process. */
 async function measure(endpoint: Endpoint, sampler: RssSampler | undefined, scenario: Scenario, small = false): Promise<Measured> {
@@ -409,7 +374,6 @@ async function run(
 
 // ------------------------------------------------------------------ report
 
-const fixed = (value: number, digits = 0) => value.toFixed(digits);
 const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : fixed(bytes / MB, 1));
 
 function machine(): string {
@@ -421,13 +385,6 @@ function machine(): string {
 		`Node ${process.version}`,
 		`${os.type()} ${os.release()}`,
 	].join(', ');
-}
-
-interface Check {
-	name: string;
-	/** undefined: not measured in this run */
-	pass: boolean | undefined;
-	detail: string;
 }
 
 async function main(): Promise<void> {
@@ -446,7 +403,7 @@ async function main(): Promise<void> {
 		const batched: Row[] = [];
 		const baselines = new Map<string, Row>();
 		const key = (items: number, parallel: number) => `${items}/${parallel}`;
-		for (const parallel of ONLY === 'memory' ? [] : [1, 3]) {
+		for (const parallel of part('url') ? [1, 3] : []) {
 			for (const items of [1, 10, 11, 100, 1000]) {
 				const scenario: Scenario = { label: `URL x${items}`, source: 'url', items, parallel, recordsPerRequest: MAX_RECORDS };
 				const row = await run(sim, sampler, scenario);
@@ -458,15 +415,16 @@ async function main(): Promise<void> {
 				log(`  1 record/request: ${fixed(base.wallMs)} ms, ${base.requests} requests`);
 			}
 		}
-		const profileOf = ONLY === 'memory' ? undefined : { label: 'URL x1000', source: 'url' as const, items: 1000, parallel: 3, recordsPerRequest: MAX_RECORDS };
+		const profileOf = !part('url') ? undefined : { label: 'URL x1000', source: 'url' as const, items: 1000, parallel: 3, recordsPerRequest: MAX_RECORDS };
 		const breakdown = profileOf ? await profileScenario(sim, profileOf) : undefined;
 		const memory: Row[] = [];
-		for (const items of ONLY === 'url' ? [] : [100, 250, 500]) {
+		for (const items of part('memory') ? [100, 250, 500] : []) {
 			const scenario: Scenario = { label: `binary 1 MB x${items}`, source: 'binary', items, parallel: 3, recordsPerRequest: MAX_RECORDS };
 			const row = await run(sim, sampler, scenario, true);
 			memory.push(row);
 			log(`binary x${items}: ${fixed(row.wallMs)} ms, peak RSS +${mb(row.rssGrowth)} MB`);
 		}
+		const pacing = part('pacing') ? await pacingBench(sim, log) : undefined;
 
 		// ---------------------------------------------------------------- table
 		const lines: string[] = [];
@@ -522,6 +480,13 @@ async function main(): Promise<void> {
 					: 'not measured (BENCH_FULL=1 measures it, ~85 s)',
 			});
 		}
+		for (const row of batched.filter((r) => r.items === 1000 && r.parallel === 3)) {
+			checks.push({
+				name: '#14: 1000 URL items, P=3: wall <= 1.08 x floor',
+				pass: row.wallMs <= 1.08 * row.floorMs,
+				detail: `${fixed(row.wallMs)} ms / ${fixed(row.floorMs)} ms = ${fixed(row.wallMs / row.floorMs, 3)}`,
+			});
+		}
 		for (const row of batched.filter((r) => r.items >= 100)) {
 			const own = row.cpuMs - row.parameterMs;
 			checks.push({
@@ -538,6 +503,16 @@ async function main(): Promise<void> {
 				name: '500 x 1 MB binary: peak RSS growth < 150 MB',
 				pass: big.rssGrowth < 150 * MB,
 				detail: `sampled +${mb(big.rssGrowth)} MB, kernel peak +${mb(big.hwmGrowth)} MB`,
+			});
+			checks.push({
+				name: '#14: 500 x 1 MB binary, P=3: CPU <= 4 ms per image',
+				pass: big.cpuMs / big.items <= 4,
+				detail: `${fixed(big.cpuMs)} ms CPU / ${big.items} images = ${fixed(big.cpuMs / big.items, 2)} ms`,
+			});
+			checks.push({
+				name: '#14: 500 x 1 MB binary, P=3: wall <= 1.3 x floor',
+				pass: big.wallMs <= 1.3 * big.floorMs,
+				detail: `${fixed(big.wallMs)} ms / ${fixed(big.floorMs)} ms = ${fixed(big.wallMs / big.floorMs, 2)}`,
 			});
 			const small = memory.find((row) => row.items === 100)!;
 			const slope = (big.rssGrowth - small.rssGrowth) / (big.items - small.items);
@@ -562,6 +537,10 @@ async function main(): Promise<void> {
 			lines.push('| n8n parameter resolution (getNodeParameter, expressions) | n8n HTTP helper + axios + sockets | the node\'s own code | garbage collection | other (engine, timers, promises) | total |');
 			lines.push('|---:|---:|---:|---:|---:|---:|');
 			lines.push(`| ${share(breakdown.parameters)} | ${share(breakdown.http)} | ${share(breakdown.node)} | ${share(breakdown.gc)} | ${share(breakdown.other)} | ${fixed(total / profileOf.items, 3)} ms |`);
+		}
+		if (pacing) {
+			lines.push('', ...pacing.lines);
+			checks.push(...pacing.checks);
 		}
 		lines.push('');
 		lines.push('| check | result | figures |');
