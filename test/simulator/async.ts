@@ -1,91 +1,249 @@
 /**
- * Asynchronous requests (contract section 5): POST /account/v2/request/ queues a job for a
- * service endpoint; each status poll advances CREATED -> PROCESSING -> DONE [guess: one step per poll].
- * Card grading endpoints exist only here ("async-only"); results are computed when the job is created.
+ * Asynchronous requests (shapes sections 2, 3, 8):
+ *   POST /account/v2/request/            {type, endpoint, records, webhook?: {endpoint, headers?}, ...params}
+ *                                        -> {id, status: "CREATED", type, endpoint, created}
+ *   GET  /account/v2/request/<id>/status -> {id, status}
+ *   GET  /account/v2/request/<id>        -> {id, status, type, endpoint, created, workspace, response}
+ *   GET  /account/v2/request/?page=&page_size=&type=&status=  -> {count, next, previous, results}
+ * States CREATED -> PROCESSING -> DONE, or ERROR [guess: the failure state's name is undocumented].
+ * A job moves by the clock: PROCESSING after half of `jobMs`, finished after `jobMs`. When it
+ * finishes, the webhook (if any) gets POST {id, status, response} with the job's headers.
+ * Results are computed (and billed) when the job is created.
  */
 import { randomUUID } from 'crypto';
-import { boundBox } from './collectibles';
-import { echo, okStatus, processRecords, RECOGNITION_ROUTES, validateRecords, envelope } from './recognition';
+
+import { GRADING_ENDPOINT_NAMES, GRADING_MAX_RECORDS, gradeRecord } from './grading';
+import { echo, envelope, okStatus, processRecords, RECOGNITION_ROUTES, validateRecords } from './recognition';
 import type { HandlerResult, RequestContext } from './types';
-import { isPlainObject, Rng, round } from './util';
+import { isPlainObject, stableUuid } from './util';
 
-// [guess] paths of the grading service; Ximilar runs grading through async requests only.
-export const GRADING_ENDPOINTS = ['/card-grader/v2/grade', '/card-grader/v2/condition', '/card-grader/v2/centering'];
+export const UPSCALE_ENDPOINTS = ['upscale_2x', 'upscale_4x', 'upscale_8x'] as const;
+export const UPSCALE_MODES = ['artifact_removal', 'ironed_out', 'high_fidelity'] as const;
+/** [guess] DRF page size of the list endpoint. */
+export const JOB_PAGE_SIZE = 10;
 
-const STATES = ['CREATED', 'PROCESSING', 'DONE'] as const;
+export type JobState = 'CREATED' | 'PROCESSING' | 'DONE' | 'ERROR';
+
+export interface WebhookDelivery {
+	jobId: string;
+	url: string;
+	/** HTTP status of the receiver; 0 when unreachable; -1 when the simulator "lost" the webhook. */
+	status: number;
+	at: number;
+}
+
+/** Knobs tests turn: job duration, jobs that end in ERROR, webhooks that never arrive. */
+export interface AsyncKnobs {
+	/** Milliseconds from creation to DONE (PROCESSING after half). */
+	jobMs: number;
+	/** The next N webhooks are dropped (never sent), as if lost on the way. */
+	loseWebhooks: number;
+	/** Jobs whose body matches end in ERROR, with no response. */
+	failJob: ((body: Record<string, unknown>) => boolean) | null;
+}
 
 interface Job {
-	id: string; type: string; endpoint: string; created: string; step: number; webhook?: unknown;
+	id: string;
+	type: string;
+	endpoint: string;
+	created: string;
+	createdAt: number;
+	doneAt: number;
+	failed: boolean;
+	webhook?: { endpoint: string; headers: Record<string, string> };
 	response: unknown;
 }
 
-function grade(ctx: RequestContext, endpoint: string): unknown {
-	const records = (ctx.body as Record<string, unknown>).records as Record<string, unknown>[];
+const bad = (detail: string): HandlerResult => ({ status: 400, body: { detail } });
+
+function upscale(ctx: RequestContext, endpoint: string, records: Record<string, unknown>[]): HandlerResult {
+	if (records.length !== 1) return bad('The upscaler takes exactly 1 record per request.');
+	const body = ctx.body as Record<string, unknown>;
+	if (body.mode !== undefined && !(UPSCALE_MODES as readonly unknown[]).includes(body.mode)) {
+		return bad(`Unknown mode "${String(body.mode)}".`);
+	}
+	const scale = Number(endpoint.slice('upscale_'.length, -1));
 	const out = records.map((record, i) => {
-		const img = ctx.resolveImage(record);
-		if (!img.ok) return { ...echo(record), _status: { ...img.status, request_id: randomUUID() } };
+		const image = ctx.resolveImage(record);
+		if (!image.ok) return { ...echo(record), _status: { ...image.status, request_id: randomUUID() } };
 		if (ctx.shouldFailRecord(record, i)) return { ...echo(record), _status: { code: 500, text: 'Processing failed', request_id: randomUUID() } };
-		const rng = new Rng(`${endpoint}:${img.key}`);
-		const g = () => round(rng.int(12, 20) / 2, 1); // 6.0 .. 10.0 in half steps
-		const grades = { corners: g(), edges: g(), surface: g(), centering: g() };
-		const final = Math.min(10, Math.min(...Object.values(grades)) + 0.5);
+		const ext = image.format === 'png' ? 'png' : image.format === 'webp' ? 'webp' : 'jpg';
 		return {
-			...echo(record), _width: img.width, _height: img.height,
-			_objects: [{ name: 'Card', prob: rng.float(0.9, 0.99), bound_box: boundBox(rng, img.width, img.height) }],
-			grades: { ...grades, final, condition: final >= 9.5 ? 'Gem Mint' : final >= 9 ? 'Mint' : final >= 8 ? 'Near Mint' : 'Excellent' },
+			...echo(record), _width: image.width, _height: image.height,
+			_upscaled_image_url: `${ctx.selfUrl}/samples/upscaled/${image.key.slice(0, 16)}-${scale}x.${ext}`,
 			_status: okStatus(),
 		};
 	});
 	ctx.bill(records.length);
-	return envelope(out, ctx);
+	return { status: 200, body: envelope(out, ctx) };
+}
+
+function grade(ctx: RequestContext, endpoint: string, records: Record<string, unknown>[]): HandlerResult {
+	if (records.length > GRADING_MAX_RECORDS) return bad(`Card grading takes at most ${GRADING_MAX_RECORDS} records (front and back of one card).`);
+	const out = records.map((record, i) => {
+		const image = ctx.resolveImage(record);
+		if (!image.ok) return { ...echo(record), _status: { ...image.status, request_id: randomUUID() } };
+		if (ctx.shouldFailRecord(record, i)) return { ...echo(record), _status: { code: 500, text: 'Processing failed', request_id: randomUUID() } };
+		return { ...echo(record), _width: image.width, _height: image.height, ...gradeRecord(endpoint, record, i, image, ctx.selfUrl), _status: okStatus() };
+	});
+	ctx.bill(records.length);
+	return { status: 200, body: envelope(out, ctx) };
+}
+
+/** The service a job runs, or why it cannot run. */
+function runService(type: string, endpoint: string, ctx: RequestContext, records: Record<string, unknown>[]): HandlerResult {
+	if (type === 'card-grader') {
+		if (!(GRADING_ENDPOINT_NAMES as readonly string[]).includes(endpoint)) return bad(`Unknown endpoint "${endpoint}" for type card-grader.`);
+		return grade(ctx, endpoint, records);
+	}
+	if (type === 'upscaler') {
+		if (!(UPSCALE_ENDPOINTS as readonly string[]).includes(endpoint)) return bad(`Unknown endpoint "${endpoint}" for type upscaler.`);
+		return upscale(ctx, endpoint, records);
+	}
+	if (type === 'collectibles-recognition') {
+		const path = `/collectibles/v2/${endpoint}`;
+		if (!RECOGNITION_ROUTES[path]) return bad(`Unknown endpoint "${endpoint}" for type collectibles-recognition.`);
+		return processRecords(path, { ...ctx, path });
+	}
+	return bad(`Unknown type "${type}".`);
+}
+
+function readWebhook(value: unknown): Job['webhook'] | HandlerResult | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (!isPlainObject(value) || typeof value.endpoint !== 'string' || !/^https?:\/\//.test(value.endpoint)) {
+		return bad('Field "webhook" must be an object with an http(s) "endpoint".');
+	}
+	const headers: Record<string, string> = {};
+	if (value.headers !== undefined) {
+		if (!isPlainObject(value.headers)) return bad('Field "webhook.headers" must be an object.');
+		for (const [k, v] of Object.entries(value.headers)) headers[k] = String(v);
+	}
+	return { endpoint: value.endpoint, headers };
 }
 
 export class AsyncJobs {
+	readonly webhooks: WebhookDelivery[] = [];
+	knobs: AsyncKnobs = AsyncJobs.defaults();
 	private readonly jobs = new Map<string, Job>();
+	private readonly timers = new Set<NodeJS.Timeout>();
+
+	static defaults(): AsyncKnobs {
+		return { jobMs: 40, loseWebhooks: 0, failJob: null };
+	}
 
 	clear(): void {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
 		this.jobs.clear();
+		this.webhooks.length = 0;
+		this.knobs = AsyncJobs.defaults();
 	}
 
 	create(ctx: RequestContext): HandlerResult {
 		const body = ctx.body;
-		if (!isPlainObject(body)) return { status: 400, body: { detail: 'Request body must be a JSON object.' } };
-		if (typeof body.type !== 'string' || body.type === '') return { status: 400, body: { detail: 'Field "type" is required.' } };
-		if (typeof body.endpoint !== 'string') return { status: 400, body: { detail: 'Field "endpoint" is required.' } };
-		// the endpoint may be a full URL (https://api.ximilar.com/...) or a path
-		let endpoint = body.endpoint;
-		try {
-			endpoint = new URL(endpoint, 'https://api.ximilar.com').pathname;
-		} catch { /* keep as is */ }
-		const isGrading = GRADING_ENDPOINTS.includes(endpoint);
-		if (!isGrading && !RECOGNITION_ROUTES[endpoint]) return { status: 400, body: { detail: `Unknown endpoint ${body.endpoint}.` } };
+		if (!isPlainObject(body)) return bad('Request body must be a JSON object.');
+		if (typeof body.type !== 'string' || body.type === '') return bad('Field "type" is required.');
+		if (typeof body.endpoint !== 'string' || body.endpoint === '') return bad('Field "endpoint" is required.');
+		const webhook = readWebhook(body.webhook);
+		if (webhook && 'status' in webhook) return webhook;
 		const records = validateRecords(body);
 		if (!Array.isArray(records)) return records;
-		const { type: _t, endpoint: _e, webhook, ...serviceBody } = body;
-		void _t; void _e;
-		const inner: RequestContext = { ...ctx, body: serviceBody, path: endpoint };
-		const result = isGrading ? grade(inner, endpoint) : processRecords(endpoint, inner).body;
-		const job: Job = { id: randomUUID(), type: body.type, endpoint, created: new Date().toISOString(), step: 0, webhook, response: result };
+		const { type, endpoint, webhook: _w, ...serviceBody } = body;
+		void _w;
+		const result = runService(type, endpoint, { ...ctx, body: serviceBody }, records);
+		if (result.status !== 200) return result;
+		const now = Date.now();
+		const job: Job = {
+			id: randomUUID(), type, endpoint, created: new Date(now).toISOString(), createdAt: now,
+			doneAt: now + this.knobs.jobMs, failed: this.knobs.failJob?.(body) ?? false, webhook, response: result.body,
+		};
 		this.jobs.set(job.id, job);
-		return { status: 201, body: this.view(job, false) };
+		if (webhook) this.schedule(job);
+		return { status: 201, body: { ...this.summary(job), status: 'CREATED' } };
 	}
 
-	/** GET /account/v2/request/<id>/status (advances the state) and GET /account/v2/request/<id>. */
+	/** GET /account/v2/request/<id>/status and GET /account/v2/request/<id>. */
 	read(id: string, statusOnly: boolean): HandlerResult {
 		const job = this.jobs.get(id);
 		if (!job) return { status: 404, body: { detail: 'Not found.' } };
-		if (statusOnly) {
-			job.step = Math.min(job.step + 1, STATES.length - 1);
-			return { status: 200, body: { id: job.id, status: STATES[job.step] } };
-		}
-		return { status: 200, body: this.view(job, true) };
+		if (statusOnly) return { status: 200, body: { id: job.id, status: this.state(job) } };
+		return { status: 200, body: this.detail(job) };
 	}
 
-	private view(job: Job, withResponse: boolean): Record<string, unknown> {
-		const status = STATES[job.step];
-		return {
-			id: job.id, type: job.type, endpoint: job.endpoint, status, created: job.created,
-			...(withResponse ? { response: status === 'DONE' ? job.response : null } : {}),
+	/** GET /account/v2/request/: newest first, filtered by type and status, DRF paging. */
+	list(ctx: RequestContext): HandlerResult {
+		const page = Number(ctx.query.get('page') ?? '1');
+		const size = Number(ctx.query.get('page_size') ?? JOB_PAGE_SIZE);
+		if (!Number.isInteger(page) || page < 1) return { status: 404, body: { detail: 'Invalid page.' } };
+		const type = ctx.query.get('type');
+		const status = ctx.query.get('status');
+		const all = [...this.jobs.values()]
+			.filter((job) => (!type || job.type === type) && (!status || this.state(job) === status))
+			.sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1));
+		const start = (page - 1) * size;
+		if (start > 0 && start >= all.length) return { status: 404, body: { detail: 'Invalid page.' } };
+		const link = (p: number) => {
+			const q = new URLSearchParams(ctx.query);
+			q.set('page', String(p));
+			return `${ctx.selfUrl}/account/v2/request/?${q.toString()}`;
 		};
+		return {
+			status: 200,
+			body: {
+				count: all.length,
+				next: start + size < all.length ? link(page + 1) : null,
+				previous: page > 1 ? link(page - 1) : null,
+				results: all.slice(start, start + size).map((job) => this.summary(job)),
+			},
+		};
+	}
+
+	private state(job: Job): JobState {
+		const now = Date.now();
+		if (now >= job.doneAt) return job.failed ? 'ERROR' : 'DONE';
+		return now >= job.createdAt + (job.doneAt - job.createdAt) / 2 ? 'PROCESSING' : 'CREATED';
+	}
+
+	private summary(job: Job): Record<string, unknown> {
+		return {
+			id: job.id, type: job.type, endpoint: job.endpoint, status: this.state(job), created: job.created,
+			workspace: stableUuid('simulator-workspace'),
+		};
+	}
+
+	private detail(job: Job): Record<string, unknown> {
+		const state = this.state(job);
+		return { ...this.summary(job), response: state === 'DONE' ? job.response : null };
+	}
+
+	/** Calls the webhook when the job finishes: POST {id, status, response} with the job's headers. */
+	private schedule(job: Job): void {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			void this.deliver(job);
+		}, Math.max(0, job.doneAt - Date.now()));
+		this.timers.add(timer);
+	}
+
+	private async deliver(job: Job): Promise<void> {
+		const hook = job.webhook!;
+		const delivery: WebhookDelivery = { jobId: job.id, url: hook.endpoint, status: -1, at: Date.now() };
+		this.webhooks.push(delivery);
+		if (this.knobs.loseWebhooks > 0) {
+			this.knobs.loseWebhooks--;
+			return;
+		}
+		const { id, status, response } = this.detail(job);
+		try {
+			const res = await fetch(hook.endpoint, {
+				method: 'POST',
+				headers: { ...hook.headers, 'Content-Type': 'application/json' },
+				body: JSON.stringify({ id, status, response }),
+			});
+			delivery.status = res.status;
+			await res.arrayBuffer();
+		} catch {
+			delivery.status = 0;
+		}
 	}
 }

@@ -6,7 +6,9 @@ export { XimilarSimulator, DEFAULT_TOKEN, FORBIDDEN_TOKEN } from './server';
 export type { RequestLogEntry, Fault, RandomFaults, SimulatorOptions } from './types';
 export type { RateLimit } from './rateLimit';
 export { COLLECTION_BASES } from './collections';
-export { GRADING_ENDPOINTS } from './async';
+export { UPSCALE_ENDPOINTS, UPSCALE_MODES, JOB_PAGE_SIZE } from './async';
+export type { AsyncKnobs, WebhookDelivery } from './async';
+export { GRADING_ENDPOINT_NAMES, GRADING_MAX_RECORDS } from './grading';
 export { MAX_RECORDS, TOO_MANY_RECORDS } from './recognition';
 
 /** Every synchronous recognition path the simulator serves (contract section 3). */

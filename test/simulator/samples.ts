@@ -24,7 +24,8 @@ const contentTypeOf = (name: string): string =>
 /**
  * Names: card-1.png .. card-5.png, sample.<ext> for every SampleKind (sample.jpg, sample.svg,
  * sample.txt, sample.bin = empty ...), bad.<ext> aliases for the unsupported ones, and
- * removebg/<hex>.<png|jpg|webp> (the `_output_url` of background removal).
+ * removebg/<hex>.<png|jpg|webp> (the `_output_url` of background removal),
+ * upscaled/<hex>-<n>x.<ext> (the upscaler's `_upscaled_image_url`) and cards/<hex>-<kind>.jpg (card images of the grader).
  */
 export class SampleStore {
 	private readonly fixed = new Map<string, Buffer>();
@@ -44,10 +45,12 @@ export class SampleStore {
 	get(name: string): Sample | undefined {
 		const fixed = this.fixed.get(name);
 		if (fixed) return { bytes: fixed, contentType: contentTypeOf(name) };
-		const m = /^removebg\/([0-9a-f]{8,40})\.(png|jpg|jpeg|webp)$/.exec(name);
+		const m = /^(removebg|upscaled|cards)\/([0-9a-f]{8,40})(?:-(\d)x|-(full|exact))?\.(png|jpg|jpeg|webp)$/.exec(name);
 		if (!m) return undefined;
-		const seed = parseInt(m[1].slice(0, 8), 16);
-		const bytes = m[2] === 'png' ? makePng(128, 128, seed) : m[2] === 'webp' ? sampleBytes('webp') : makeJpeg(seed, 64, 64);
+		const seed = parseInt(m[2].slice(0, 8), 16) + Number(m[3] ?? 0) + (m[4] === 'full' ? 1 : 0);
+		const side = m[3] ? 32 * Number(m[3]) : 64;
+		const ext = m[5];
+		const bytes = ext === 'png' ? makePng(side * 2, side * 2, seed) : ext === 'webp' ? sampleBytes('webp') : makeJpeg(seed, side, side);
 		return { bytes, contentType: contentTypeOf(name) };
 	}
 }

@@ -4,7 +4,7 @@
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { AsyncJobs, GRADING_ENDPOINTS } from './async';
+import { AsyncJobs, type AsyncKnobs, type WebhookDelivery } from './async';
 import { collectionRoute, CollectionStore, handleCollection } from './collections';
 import { FaultPlan, faultBody } from './faults';
 import { RateLimiter, type RateLimit } from './rateLimit';
@@ -115,6 +115,16 @@ export class XimilarSimulator {
 		this.limiter = limit ? new RateLimiter(limit) : null;
 	}
 
+	/** Async job knobs (duration, jobs ending in ERROR, lost webhooks); reset() restores the defaults. */
+	get asyncJobs(): AsyncKnobs {
+		return this.jobs.knobs;
+	}
+
+	/** Every webhook call of finished async jobs, in order (lost ones have status -1). */
+	get webhookDeliveries(): readonly WebhookDelivery[] {
+		return this.jobs.webhooks;
+	}
+
 	failRecordsWhere(pred: RecordPredicate | null): void {
 		this.recordPredicate = pred;
 	}
@@ -155,6 +165,7 @@ export class XimilarSimulator {
 	async close(): Promise<void> {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
+		this.jobs.clear();
 		await new Promise<void>((resolve) => {
 			this.server.close(() => resolve());
 			this.server.closeAllConnections();
@@ -305,10 +316,9 @@ export class XimilarSimulator {
 	private route(path: string): Route | null {
 		if (path === '/account/v2/details/') return { allow: ['GET'], run: () => ({ status: 200, body: this.account() }) };
 		if (RECOGNITION_ROUTES[path]) return { allow: ['POST'], run: (ctx) => processRecords(path, ctx) };
-		if (GRADING_ENDPOINTS.includes(path)) {
-			return { allow: ['POST'], run: () => detail(400, 'Card grading is available only through asynchronous requests (/account/v2/request/).') };
+		if (path === '/account/v2/request/') {
+			return { allow: ['GET', 'POST'], run: (ctx) => (ctx.method === 'POST' ? this.jobs.create(ctx) : this.jobs.list(ctx)) };
 		}
-		if (path === '/account/v2/request/') return { allow: ['POST'], run: (ctx) => this.jobs.create(ctx) };
 		const job = /^\/account\/v2\/request\/([^/]+)(\/status)?$/.exec(path);
 		if (job) return { allow: ['GET'], run: () => this.jobs.read(job[1], job[2] !== undefined) };
 		const coll = collectionRoute(path);

@@ -349,17 +349,3 @@ describe('visual search collections', () => {
 		expect(sim.log.filter((e) => e.collectionId === 'shop').length).toBeGreaterThan(5);
 	});
 });
-
-describe('async requests', () => {
-	it('runs a grading job CREATED -> PROCESSING -> DONE', async () => {
-		const created = await call('/account/v2/request/', { type: 'card_grading', endpoint: 'https://api.ximilar.com/card-grader/v2/grade', records: [{ _id: 'g', _url: 'https://example.com/card.jpg' }] });
-		expect(created.status).toBe(201);
-		expect(created.json.status).toBe('CREATED');
-		const id = created.json.id;
-		expect((await call(`/account/v2/request/${id}/status`)).json.status).toBe('PROCESSING');
-		expect((await call(`/account/v2/request/${id}`)).json.response).toBeNull();
-		expect((await call(`/account/v2/request/${id}/status`)).json.status).toBe('DONE');
-		const done = await call(`/account/v2/request/${id}`);
-		expect(done.json.response.records[0]).toMatchObject({ _id: 'g', grades: { final: expect.any(Number) }, _status: { code: 200 } });
-	});
-});
