@@ -5,7 +5,10 @@ import { route } from './actions/router';
 import { ximilarApiTest } from './methods/credentialTest';
 import { accountProperties } from './description/account';
 import { collectionProperties } from './description/collection';
+import { gradeCardProperties } from './description/gradeCard';
+import { jobProperties } from './description/job';
 import { recognizeProperties } from './description/recognize';
+import { upscaleProperties } from './description/upscale';
 
 /**
  * The node only wires: the services are data (catalog/), the UI is built from them
@@ -37,12 +40,16 @@ export class Ximilar implements INodeType {
 					{ name: 'Account', value: 'account' },
 					{ name: 'Collection', value: 'collection' },
 					{ name: 'Image', value: 'image' },
+					{ name: 'Job', value: 'job' },
 				],
 				default: 'image',
 			},
 			...accountProperties,
 			...recognizeProperties,
+			...gradeCardProperties,
+			...upscaleProperties,
 			...collectionProperties,
+			...jobProperties,
 		],
 	};
 

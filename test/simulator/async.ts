@@ -40,6 +40,8 @@ export interface AsyncKnobs {
 	loseWebhooks: number;
 	/** Jobs whose body matches end in ERROR, with no response. */
 	failJob: ((body: Record<string, unknown>) => boolean) | null;
+	/** Upscaled records matching this get an image URL that answers 404, as after Ximilar's 24 h. */
+	expireImage: ((record: Record<string, unknown>) => boolean) | null;
 }
 
 interface Job {
@@ -56,7 +58,7 @@ interface Job {
 
 const bad = (detail: string): HandlerResult => ({ status: 400, body: { detail } });
 
-function upscale(ctx: RequestContext, endpoint: string, records: Record<string, unknown>[]): HandlerResult {
+function upscale(ctx: RequestContext, endpoint: string, records: Record<string, unknown>[], knobs: AsyncKnobs): HandlerResult {
 	if (records.length !== 1) return bad('The upscaler takes exactly 1 record per request.');
 	const body = ctx.body as Record<string, unknown>;
 	if (body.mode !== undefined && !(UPSCALE_MODES as readonly unknown[]).includes(body.mode)) {
@@ -70,7 +72,7 @@ function upscale(ctx: RequestContext, endpoint: string, records: Record<string, 
 		const ext = image.format === 'png' ? 'png' : image.format === 'webp' ? 'webp' : 'jpg';
 		return {
 			...echo(record), _width: image.width, _height: image.height,
-			_upscaled_image_url: `${ctx.selfUrl}/samples/upscaled/${image.key.slice(0, 16)}-${scale}x.${ext}`,
+			_upscaled_image_url: `${ctx.selfUrl}/samples/upscaled/${knobs.expireImage?.(record) ? 'expired-' : ''}${image.key.slice(0, 16)}-${scale}x.${ext}`,
 			_status: okStatus(),
 		};
 	});
@@ -91,14 +93,14 @@ function grade(ctx: RequestContext, endpoint: string, records: Record<string, un
 }
 
 /** The service a job runs, or why it cannot run. */
-function runService(type: string, endpoint: string, ctx: RequestContext, records: Record<string, unknown>[]): HandlerResult {
+function runService(type: string, endpoint: string, ctx: RequestContext, records: Record<string, unknown>[], knobs: AsyncKnobs): HandlerResult {
 	if (type === 'card-grader') {
 		if (!(GRADING_ENDPOINT_NAMES as readonly string[]).includes(endpoint)) return bad(`Unknown endpoint "${endpoint}" for type card-grader.`);
 		return grade(ctx, endpoint, records);
 	}
 	if (type === 'upscaler') {
 		if (!(UPSCALE_ENDPOINTS as readonly string[]).includes(endpoint)) return bad(`Unknown endpoint "${endpoint}" for type upscaler.`);
-		return upscale(ctx, endpoint, records);
+		return upscale(ctx, endpoint, records, knobs);
 	}
 	if (type === 'collectibles-recognition') {
 		const path = `/collectibles/v2/${endpoint}`;
@@ -128,7 +130,7 @@ export class AsyncJobs {
 	private readonly timers = new Set<NodeJS.Timeout>();
 
 	static defaults(): AsyncKnobs {
-		return { jobMs: 40, loseWebhooks: 0, failJob: null };
+		return { jobMs: 40, loseWebhooks: 0, failJob: null, expireImage: null };
 	}
 
 	clear(): void {
@@ -150,7 +152,7 @@ export class AsyncJobs {
 		if (!Array.isArray(records)) return records;
 		const { type, endpoint, webhook: _w, ...serviceBody } = body;
 		void _w;
-		const result = runService(type, endpoint, { ...ctx, body: serviceBody }, records);
+		const result = runService(type, endpoint, { ...ctx, body: serviceBody }, records, this.knobs);
 		if (result.status !== 200) return result;
 		const now = Date.now();
 		const job: Job = {

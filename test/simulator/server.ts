@@ -137,9 +137,12 @@ export class XimilarSimulator {
 		this.store.get(id);
 	}
 
-	/** Parsed body of the latest request (to a path starting with `path`), `_base64` replaced by `_base64Length`. */
-	lastBody(path = ''): any {
-		for (let i = this.bodies.length - 1; i >= 0; i--) if (this.bodies[i].path.startsWith(path)) return this.bodies[i].body;
+	/** Parsed body of the latest request (to a path starting with `path`, or exactly `path`), `_base64` replaced by `_base64Length`. */
+	lastBody(path = '', exact = false): any {
+		for (let i = this.bodies.length - 1; i >= 0; i--) {
+			const seen = this.bodies[i].path;
+			if (exact ? seen === path : seen.startsWith(path)) return this.bodies[i].body;
+		}
 		return undefined;
 	}
 

@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { getAccountDetails } from './account/getDetails';
 import { searchCollection } from './collection/search';
 import { upkeepCollection, type UpkeepOperation } from './collection/upkeep';
+import { gradeCard } from './image/gradeCard';
 import { recognize } from './image/recognize';
+import { upscale } from './image/upscale';
+import { getJobResult } from './job/get';
+import { getJobStatusOperation } from './job/getStatus';
+import { listJobs } from './job/list';
 
 /** Dispatches to the operation; each returns one or more output items per input item, paired. */
 export async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,6 +21,16 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			return [await getAccountDetails.call(this)];
 		case 'image.recognize':
 			return [await recognize.call(this)];
+		case 'image.gradeCard':
+			return [await gradeCard.call(this)];
+		case 'image.upscale':
+			return [await upscale.call(this)];
+		case 'job.get':
+			return [await getJobResult.call(this)];
+		case 'job.getStatus':
+			return [await getJobStatusOperation.call(this)];
+		case 'job.list':
+			return [await listJobs.call(this)];
 		case 'collection.search':
 			return [await searchCollection.call(this)];
 		case 'collection.insert':

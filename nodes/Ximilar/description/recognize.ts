@@ -28,11 +28,24 @@ export const recognizeProperties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['image'] } },
 		options: [
 			{
+				name: 'Grade Card',
+				value: 'gradeCard',
+				action: 'Grade a trading card',
+				description:
+					'Grade corners, edges, surface and centering of a card photo (front and back together if you like) as an async job',
+			},
+			{
 				name: 'Recognize',
 				value: 'recognize',
 				action: 'Recognize an image',
 				description:
 					'Identify cards and comics, tag fashion and home decor, classify or detect objects: one result per input image',
+			},
+			{
+				name: 'Upscale',
+				value: 'upscale',
+				action: 'Upscale an image',
+				description: 'Enlarge an image 2x, 4x or 8x as an async job; the result can come back as a file',
 			},
 		],
 		default: 'recognize',

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import {
 	failureToError,
@@ -13,6 +13,8 @@ export interface PairOptions {
 	shape: (record: IDataObject, itemIndex: number) => IDataObject[];
 	/** Pass the input item's binary data through to its outputs. */
 	includeBinary?: boolean;
+	/** Binary data made for one output (e.g. a downloaded result image), by its position among the item's outputs. */
+	binaryFor?: (itemIndex: number, position: number) => IBinaryKeyData | undefined;
 }
 
 /** Every item fails the same way (a node-level setting is wrong), paired as any other failure. */
@@ -67,10 +69,12 @@ export function pairOutcomes(
 			output.push(errorItem);
 			continue;
 		}
-		const binary = options.includeBinary ? inputs[itemIndex]?.binary : undefined;
-		for (const json of options.shape(outcome.record, itemIndex)) {
+		const inputBinary = options.includeBinary ? inputs[itemIndex]?.binary : undefined;
+		options.shape(outcome.record, itemIndex).forEach((json, position) => {
+			const made = options.binaryFor?.(itemIndex, position);
+			const binary = made || inputBinary ? { ...inputBinary, ...made } : undefined;
 			output.push(binary ? { json, binary, pairedItem } : { json, pairedItem });
-		}
+		});
 	}
 	return output;
 }

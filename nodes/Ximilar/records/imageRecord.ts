@@ -107,20 +107,30 @@ function fromBase64(value: string): { base64: string } | { failure: ItemFailure 
 	return failure ? { failure } : { base64: raw };
 }
 
+/** Parameter names an image is read from; the back of a graded card has its own. */
+export interface ImageParameters {
+	binaryPropertyName: string;
+	imageUrl: string;
+	base64Image: string;
+}
+
+const FRONT_IMAGE: ImageParameters = { binaryPropertyName: 'binaryPropertyName', imageUrl: 'imageUrl', base64Image: 'base64Image' };
+
 /** The image part of a record (`_base64` or `_url`), read and checked for one item. */
 export async function readImageField(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	names: ImageParameters = FRONT_IMAGE,
 ): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
 	const source = ctx.getNodeParameter('imageSource', itemIndex) as ImageSource;
 	let result: { base64: string } | { url: string } | { failure: ItemFailure };
 	if (source === 'binary') {
-		const property = textParameter(ctx.getNodeParameter('binaryPropertyName', itemIndex, 'data'));
+		const property = textParameter(ctx.getNodeParameter(names.binaryPropertyName, itemIndex, 'data'));
 		result = await fromBinary(ctx, itemIndex, property);
 	} else if (source === 'url') {
-		result = fromUrl(textParameter(ctx.getNodeParameter('imageUrl', itemIndex, '')));
+		result = fromUrl(textParameter(ctx.getNodeParameter(names.imageUrl, itemIndex, '')));
 	} else {
-		result = fromBase64(textParameter(ctx.getNodeParameter('base64Image', itemIndex, '')));
+		result = fromBase64(textParameter(ctx.getNodeParameter(names.base64Image, itemIndex, '')));
 	}
 	if ('failure' in result) return result;
 	return { field: 'url' in result ? { _url: result.url } : { _base64: result.base64 } };

@@ -1,0 +1,46 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readSettings } from '../../execution/settings';
+import { downloadResultImages } from '../../jobs/downloadImages';
+import { getJob } from '../../jobs/jobApi';
+import { pairJobOutcomes } from '../../jobs/jobOperation';
+import { jobRecords } from '../../jobs/jobState';
+import { pairFailureForAll } from '../../output/pairItems';
+import { textParameter } from '../../records/jsonObject';
+import { getConnection } from '../../transport/request';
+import { forEachItem } from './eachItem';
+import { readJobId } from './jobId';
+
+/** Job > Get: the result of a job, one output per image, as Grade Card or Upscale would output it. */
+export async function getJobResult(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const read = readSettings(this);
+	if ('failure' in read) return pairFailureForAll(this, read.failure);
+	const { settings } = read;
+	const connection = await getConnection(this);
+	const outcomes = await forEachItem(this, settings.parallel, async (itemIndex) => {
+		const id = readJobId(this, itemIndex);
+		if ('failure' in id) return id;
+		const reply = await getJob(this, connection, id.jobId, settings.policy);
+		if ('failure' in reply) return reply;
+		const result = jobRecords(reply.body, id.jobId);
+		if ('failure' in result) return result;
+		const { type, endpoint, status } = reply.body;
+		return { record: { jobId: id.jobId, status, type, endpoint, records: result.records } };
+	});
+	const images =
+		this.getNodeParameter('downloadResultImage', 0, false) === true
+			? await downloadResultImages(this, outcomes, {
+					property: textParameter(this.getNodeParameter('resultBinaryProperty', 0, 'data')) || 'data',
+					suffix: 'result',
+					baseName: (itemIndex, position) => `${readJobIdText(this, itemIndex)}${position ? '-back' : ''}`,
+					parallel: settings.parallel,
+					timeoutMs: settings.policy.timeoutMs,
+				})
+			: undefined;
+	return pairJobOutcomes(this, outcomes, settings.options.output === 'raw', false, images);
+}
+
+function readJobIdText(ctx: IExecuteFunctions, itemIndex: number): string {
+	const id = readJobId(ctx, itemIndex);
+	return 'jobId' in id ? id.jobId : `job-${itemIndex}`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Services that run only as asynchronous jobs (POST /account/v2/request/ with a `type` and
+ * an `endpoint`), shapes sections 2, 3 and 8. The UI, the request and the output follow
+ * from these entries.
+ */
+
+export interface AsyncEndpoint {
+	value: string;
+	name: string;
+	description: string;
+}
+
+export const CARD_GRADER_TYPE = 'card-grader';
+export const UPSCALER_TYPE = 'upscaler';
+
+/** Card grading: at most 2 records per job, the front and the back of one card. */
+export const GRADING_MAX_RECORDS = 2;
+
+export const GRADING_ENDPOINTS: AsyncEndpoint[] = [
+	{
+		value: 'grade',
+		name: 'Grade',
+		description: 'Full grading: corners, edges, surface, centering, final grade and condition',
+	},
+	{ value: 'condition', name: 'Condition', description: 'Condition label only (Near Mint, Played, Damaged, ...)' },
+	{ value: 'centering', name: 'Centering', description: 'Left/right and top/bottom centering ratios and grade' },
+	{ value: 'localize', name: 'Localize', description: 'Where the card, its corners and edges are in the photo' },
+	{
+		value: 'crop_level',
+		name: 'Crop and Level',
+		description: 'A cropped, straightened and levelled image of the card',
+	},
+];
+
+export const UPSCALE_ENDPOINTS: AsyncEndpoint[] = [
+	{ value: 'upscale_2x', name: '2x', description: 'Twice the width and height' },
+	{ value: 'upscale_4x', name: '4x', description: 'Four times the width and height' },
+	{ value: 'upscale_8x', name: '8x', description: 'Eight times the width and height' },
+];
+
+export const UPSCALE_MODES: AsyncEndpoint[] = [
+	{ value: '', name: 'Ximilar Default', description: 'Let Ximilar choose (nothing is sent)' },
+	{ value: 'artifact_removal', name: 'Artifact Removal', description: 'Clean up compression artifacts while upscaling' },
+	{ value: 'ironed_out', name: 'Ironed Out', description: 'Smooth result, less noise and texture' },
+	{ value: 'high_fidelity', name: 'High Fidelity', description: 'Keep as much detail of the original as possible' },
+];
+
+/** Job types the list filter offers (shapes section 2). */
+export const JOB_TYPES = [CARD_GRADER_TYPE, UPSCALER_TYPE, 'collectibles-recognition', 'flows'];
+
+/** Job states (section 2): DONE is final; these are still on their way; anything else failed. */
+export const JOB_PENDING_STATES = ['CREATED', 'PROCESSING', 'PENDING', 'QUEUED'];
+export const JOB_DONE_STATE = 'DONE';
+
+/**
+ * Record fields that hold a result image URL (kept 24 h by Ximilar), in order of preference:
+ * upscaler, crop and level [guess: field name undocumented], background removal.
+ */
+export const RESULT_IMAGE_KEYS = [
+	'_upscaled_image_url',
+	'_exact_url_card',
+	'_output_url',
+	'_output_url_whitebg',
+	'_output_url_mask',
+	'_full_url_card',
+];

@@ -1,0 +1,94 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { JOB_TYPES } from '../catalog/asyncServices';
+import { OUTPUT_OPTION, downloadProperties } from './asyncJob';
+import { REQUEST_OPTIONS } from './requestOptions';
+
+const show = { resource: ['job'] };
+
+export const jobProperties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get the result of a job',
+				description: 'The result of an async job (card grading, upscaling, ...): one item per image',
+			},
+			{ name: 'Get Status', value: 'getStatus', action: 'Get the status of a job', description: 'Whether a job is done' },
+			{ name: 'List', value: 'list', action: 'List jobs', description: 'Your async jobs, newest first' },
+		],
+		default: 'get',
+	},
+	{
+		displayName: 'Job ID',
+		name: 'jobId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '3f1c2a4e-8d2b-4a57-9a0e-2b4c1f0d9e11',
+		description: 'The ID a Grade Card or Upscale operation output (field jobId)',
+		displayOptions: { show: { ...show, operation: ['get', 'getStatus'] } },
+	},
+	...downloadProperties({ ...show, operation: ['get'] }, false),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { show: { ...show, operation: ['list'] } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { ...show, operation: ['list'], returnAll: [false] } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { ...show, operation: ['list'] } },
+		options: [
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: ['CREATED', 'PROCESSING', 'DONE'].map((value) => ({ name: value, value })),
+				default: 'DONE',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				options: JOB_TYPES.map((value) => ({ name: value, value })),
+				default: 'card-grader',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ ...OUTPUT_OPTION, displayOptions: { show: { '/operation': ['get'] } } },
+			REQUEST_OPTIONS.maxRetries,
+			REQUEST_OPTIONS.parallelRequests,
+			REQUEST_OPTIONS.timeout,
+		],
+	},
+];

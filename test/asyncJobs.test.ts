@@ -1,0 +1,240 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import type { IBinaryData } from 'n8n-workflow';
+
+import { makePng } from './fixtures/images';
+import { binaryDataService } from './harness/binaryData';
+import { runNode, type InputItem } from './harness/engine';
+import { pngItems } from './harness/items';
+import { useSimulator } from './harness/useSimulator';
+import { failureOf, pairedIndex } from './support/outputs';
+
+const ctx = useSimulator();
+const JOBS = '/account/v2/request/';
+
+const run = async (parameters: Record<string, unknown>, items: InputItem[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
+	await runNode({ parameters: parameters as never, items, credentials: ctx.credentials, onError });
+
+const grade = (extra: Record<string, unknown> = {}) => ({
+	resource: 'image',
+	operation: 'gradeCard',
+	gradingEndpoint: 'grade',
+	imageSource: 'binary',
+	binaryPropertyName: 'data',
+	recordId: '={{ "card-" + $json.row }}',
+	...extra,
+});
+
+const submits = () => ctx.sim.log.filter((entry) => entry.method === 'POST' && entry.path === JOBS);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Most jobs in flight at once: from each card's submit to the read of its job's result. */
+function maxJobsInFlight(jobIdOf: Map<string, string>): number {
+	const log = ctx.sim.log;
+	const spans = submits().map((submit) => {
+		const jobId = jobIdOf.get(String(submit.recordIds[0]));
+		const read = log.find((e) => e.method === 'GET' && e.path === `${JOBS}${jobId}`);
+		return [submit.startedAt, read!.endedAt];
+	});
+	const points = spans.flatMap(([start, end]) => [[start, 1], [end, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+	let now = 0;
+	let max = 0;
+	for (const [, step] of points) max = Math.max(max, (now += step));
+	return max;
+}
+
+describe('Grade Card, Wait for Result', () => {
+	it('grades 7 cards as parallel jobs: outputs in input order, paired, a failed job as an error item', async () => {
+		ctx.sim.asyncJobs.jobMs = 300;
+		ctx.sim.asyncJobs.failJob = (body) => (body.records as { _id: string }[])[0]._id === 'card-4';
+		const result = await run(grade({ options: { parallelRequests: 3 } }), pngItems(7), 'continueRegularOutput');
+		expect(result.error).toBeUndefined();
+		expect(result.main).toHaveLength(7);
+		result.main.forEach((item, i) => expect(pairedIndex(item)).toBe(i));
+		result.main.forEach((item, i) => {
+			if (i === 4) return;
+			expect(failureOf(item)).toBeUndefined();
+			expect(item.json).toMatchObject({
+				_id: `card-${i}`, jobId: expect.any(String), jobStatus: 'DONE', side: 'front',
+				final_grade: expect.any(Number), corners: expect.any(Number), edges: expect.any(Number),
+				surface: expect.any(Number), centering: expect.any(Number), condition: expect.any(String),
+				centering_left_right: expect.stringMatching(/^\d+\/\d+$/), centering_top_bottom: expect.stringMatching(/^\d+\/\d+$/),
+			});
+		});
+		const failed = failureOf(result.main[4]);
+		expect(failed?.message).toMatch(/^Item 4: Ximilar job [0-9a-f-]{36} ended with status ERROR/);
+		// One job per card, each the card's own record, never sent twice.
+		expect(submits()).toHaveLength(7);
+		expect(submits().map((entry) => entry.recordIds[0]).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `card-${i}`).sort());
+		expect(new Set(result.main.filter((_, i) => i !== 4).map((item) => item.json.jobId)).size).toBe(6);
+		const failedJob = /job ([0-9a-f-]{36})/.exec(failed!.message)![1];
+		const jobIdOf = new Map(result.main.map((item, i) => [`card-${i}`, i === 4 ? failedJob : String(item.json.jobId)]));
+		const inFlight = maxJobsInFlight(jobIdOf);
+		expect(inFlight).toBeGreaterThan(1);
+		expect(inFlight).toBeLessThanOrEqual(3);
+	});
+
+	it('without Continue On Fail, the failed job stops the node naming its item', async () => {
+		ctx.sim.asyncJobs.failJob = (body) => (body.records as { _id: string }[])[0]._id === 'card-1';
+		const result = await run(grade(), pngItems(2));
+		expect(result.error?.message).toMatch(/^Item 1: Ximilar job .* ended with status ERROR/);
+	});
+
+	it('grades front and back of one card in one job: two outputs paired to the item', async () => {
+		const items: InputItem[] = [0, 1].map((row) => ({
+			json: { row },
+			binary: {
+				data: { data: makePng(8, 8, 10 + row), mimeType: 'image/png', fileName: `front-${row}.png` },
+				back: { data: makePng(8, 8, 20 + row), mimeType: 'image/png', fileName: `back-${row}.png` },
+			},
+		}));
+		const result = await run(grade({ withBack: true }), items);
+		expect(result.error).toBeUndefined();
+		expect(submits().map((entry) => entry.recordIds)).toEqual(expect.arrayContaining([['card-0', 'card-0-back'], ['card-1', 'card-1-back']]));
+		expect(ctx.sim.lastBody(JOBS, true).records.map((r: { Side: string }) => r.Side)).toEqual(['Front', 'Back']);
+		expect(result.main.map((item) => [pairedIndex(item), item.json._id, item.json.side])).toEqual([
+			[0, 'card-0', 'front'], [0, 'card-0-back', 'back'], [1, 'card-1', 'front'], [1, 'card-1-back', 'back'],
+		]);
+	});
+
+	it('raw output keeps every field Ximilar returned', async () => {
+		const result = await run(grade({ options: { output: 'raw' } }), pngItems(1));
+		expect(result.main[0].json).toMatchObject({ grades: expect.any(Object), corners: expect.any(Array), edges: expect.any(Array), card: expect.any(Array), _status: { code: 200 } });
+	});
+
+	it('a job not done within Wait Timeout is an error item with its job ID, never submitted again', async () => {
+		ctx.sim.asyncJobs.jobMs = 60_000;
+		const started = Date.now();
+		const result = await run(grade({ waitTimeout: 1 }), pngItems(1), 'continueRegularOutput');
+		const failure = failureOf(result.main[0]);
+		expect(failure?.message).toMatch(/Ximilar job ([0-9a-f-]{36}) was not done within 1 s \(status (CREATED|PROCESSING)\)/);
+		expect(failure?.description).toMatch(/Job > Get/);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(submits()).toHaveLength(1);
+	});
+
+	it('a submit that times out is not sent again (it may have created a job); a 429 is', async () => {
+		ctx.sim.queueFaultsFor(JOBS, { kind: 'delay', ms: 2500 });
+		const timedOut = await run(grade({ options: { timeout: 1, maxRetries: 3 } }), pngItems(1), 'continueRegularOutput');
+		expect(failureOf(timedOut.main[0])?.description).toMatch(/not sent again/);
+		expect(submits()).toHaveLength(1);
+
+		ctx.sim.reset();
+		ctx.sim.queueFaultsFor(JOBS, { kind: 'status', status: 429 });
+		const limited = await run(grade(), pngItems(1));
+		expect(limited.error).toBeUndefined();
+		expect(submits().map((entry) => entry.status)).toEqual([429, 201]);
+	});
+});
+
+describe('Submit Only, then the Job resource', () => {
+	it('outputs a job ID per item; Job > Get gives the graded cards, Get Status and List see the jobs', async () => {
+		const submitted = await run(grade({ resultMode: 'submit' }), pngItems(3));
+		expect(submitted.main.map((item) => [pairedIndex(item), item.json.status, item.json.type, item.json.endpoint])).toEqual([
+			[0, 'CREATED', 'card-grader', 'grade'], [1, 'CREATED', 'card-grader', 'grade'], [2, 'CREATED', 'card-grader', 'grade'],
+		]);
+		expect(ctx.sim.log.filter((entry) => entry.method === 'GET')).toHaveLength(0);
+		await sleep(100);
+
+		const items = submitted.main.map((item) => ({ json: item.json }));
+		const status = await run({ resource: 'job', operation: 'getStatus', jobId: '={{ $json.jobId }}' }, items);
+		expect(status.main.map((item) => item.json)).toEqual(items.map((item) => ({ jobId: item.json.jobId, status: 'DONE' })));
+
+		const got = await run({ resource: 'job', operation: 'get', jobId: '={{ $json.jobId }}' }, items);
+		expect(got.main.map((item) => [pairedIndex(item), item.json.jobId, item.json._id])).toEqual(
+			items.map((item, i) => [i, item.json.jobId, `card-${i}`]),
+		);
+		expect(got.main.every((item) => typeof item.json.final_grade === 'number')).toBe(true);
+		expect(submits()).toHaveLength(3);
+
+		for (let i = 0; i < 9; i++) await run(grade({ resultMode: 'submit', recordId: '' }), pngItems(1));
+		const all = await run({ resource: 'job', operation: 'list', returnAll: true }, [{ json: {} }]);
+		expect(all.main).toHaveLength(12);
+		expect(ctx.sim.log.filter((entry) => entry.method === 'GET' && entry.path === JOBS).map((e) => e.query)).toEqual(['page=1', 'page=2']);
+		const limited = await run({ resource: 'job', operation: 'list', limit: 5, filters: { type: 'card-grader' } }, [{ json: {} }]);
+		expect(limited.main.map((item) => item.json.type)).toEqual(Array(5).fill('card-grader'));
+		expect(limited.main[0].json).toMatchObject({ jobId: expect.any(String), status: expect.any(String) });
+	});
+
+	it('Job > Get of an unfinished or unknown job says so for that item only', async () => {
+		ctx.sim.asyncJobs.jobMs = 60_000;
+		const submitted = await run(grade({ resultMode: 'submit' }), pngItems(1));
+		const items = [{ json: { jobId: submitted.main[0].json.jobId } }, { json: { jobId: '00000000-0000-4000-a000-000000000000' } }];
+		const got = await run({ resource: 'job', operation: 'get', jobId: '={{ $json.jobId }}' }, items, 'continueRegularOutput');
+		expect(failureOf(got.main[0])?.message).toMatch(/is not done yet/);
+		expect(failureOf(got.main[1])?.message).toMatch(/^Item 1: Unknown endpoint or resource/);
+	});
+});
+
+describe('Upscale', () => {
+	async function bytesOf(binary: IBinaryData): Promise<Buffer> {
+		const service = await binaryDataService();
+		return await service.getAsBuffer(binary);
+	}
+
+	it('downloads the upscaled image as binary data (filesystem mode): the bytes the simulator served, named after the input', async () => {
+		const result = await run(
+			{ resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_4x', upscaleMode: 'high_fidelity', imageSource: 'binary', binaryPropertyName: 'data' },
+			pngItems(3),
+		);
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.lastBody(JOBS, true)).toMatchObject({ type: 'upscaler', endpoint: 'upscale_4x', mode: 'high_fidelity' });
+		expect(result.main).toHaveLength(3);
+		for (const [i, item] of result.main.entries()) {
+			expect(pairedIndex(item)).toBe(i);
+			const url = item.json.image_url as string;
+			expect(url).toMatch(/-4x\.png$/);
+			const binary = item.binary!.data;
+			expect(binary).toMatchObject({ mimeType: 'image/png', fileName: `card-${i}-upscaled-4x.png` });
+			expect(binary.data).toBe('filesystem-v2');
+			const served = Buffer.from(await (await fetch(url)).arrayBuffer());
+			expect((await bytesOf(binary)).equals(served)).toBe(true);
+		}
+	});
+
+	it('a failed download fails only its item', async () => {
+		ctx.sim.asyncJobs.expireImage = (record) => record._id === 'u-1';
+		const result = await run(
+			{ resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_2x', imageSource: 'binary', binaryPropertyName: 'data', recordId: '={{ "u-" + $json.row }}' },
+			pngItems(3),
+			'continueRegularOutput',
+		);
+		expect(result.main.map((item) => failureOf(item) === undefined)).toEqual([true, false, true]);
+		expect(failureOf(result.main[1])?.message).toMatch(/Could not download the result image of job/);
+		expect(result.main[0].binary?.data.mimeType).toBe('image/png');
+		expect(result.main[1].binary).toBeUndefined();
+	});
+});
+
+describe('Webhook mode', () => {
+	it('submits each job with the webhook URL and the secret header; Ximilar posts the result there', async () => {
+		const calls: { headers: IncomingHttpHeaders; body: { id: string; status: string; response: { records: unknown[] } } }[] = [];
+		const server = createServer((req, res) => {
+			const chunks: Buffer[] = [];
+			req.on('data', (chunk: Buffer) => chunks.push(chunk));
+			req.on('end', () => {
+				calls.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+				res.end('{}');
+			});
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		try {
+			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/abc/ximilar`;
+			const result = await run(grade({ resultMode: 'webhook', webhookUrl: url, webhookSecret: 'pssst' }), pngItems(2));
+			expect(result.main.map((item) => item.json.status)).toEqual(['CREATED', 'CREATED']);
+			expect(ctx.sim.lastBody(JOBS, true).webhook).toEqual({ endpoint: url, headers: { 'X-Ximilar-Webhook-Secret': 'pssst' } });
+			await sleep(300);
+			expect(calls.map((call) => call.body.id).sort()).toEqual(result.main.map((item) => item.json.jobId).sort());
+			expect(calls.every((call) => call.headers['x-ximilar-webhook-secret'] === 'pssst' && call.body.status === 'DONE')).toBe(true);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
+	it('refuses a Webhook URL that is not http(s) before any request', async () => {
+		const result = await run(grade({ resultMode: 'webhook', webhookUrl: 'ftp://x' }), pngItems(1));
+		expect(result.error?.message).toMatch(/Webhook URL "ftp:\/\/x" is not an http\(s\) URL/);
+		expect(ctx.sim.log).toHaveLength(0);
+	});
+});
