@@ -2,8 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { route } from './actions/router';
+import { TOOL_NODE_DESCRIPTION } from './catalog/agentTexts';
 import { ximilarApiTest } from './methods/credentialTest';
 import { accountProperties } from './description/account';
+import { toolDescriptionProperties } from './description/agentTool';
 import { collectionProperties } from './description/collection';
 import { gradeCardProperties } from './description/gradeCard';
 import { jobProperties } from './description/job';
@@ -26,11 +28,13 @@ export class Ximilar implements INodeType {
 		description:
 			'Identify trading cards and comics, tag fashion and home decor, recognize custom images and search visual collections with Ximilar',
 		defaults: { name: 'Ximilar' },
-		usableAsTool: true,
+		// The tool variant: its own description in the nodes panel; per-service texts for the agent come from toolDescriptionProperties.
+		usableAsTool: { replacements: { description: TOOL_NODE_DESCRIPTION } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'ximilarApi', required: true, testedBy: 'ximilarApiTest' }],
 		properties: [
+			...toolDescriptionProperties,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -53,6 +53,8 @@ export interface RunOptions {
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Other node types the workflow needs (the credential tester). */
 	nodeType?: INodeType;
+	/** The node's type name when it is not the plain node, e.g. the tool variant `n8n-nodes-ximilar.ximilarTool`. */
+	nodeTypeName?: string;
 }
 
 const NODE_TYPE = 'n8n-nodes-ximilar.ximilar';
@@ -115,7 +117,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const node: INode = {
 		id: 'ximilar-node',
 		name: 'Ximilar',
-		type: NODE_TYPE,
+		type: options.nodeTypeName ?? NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,

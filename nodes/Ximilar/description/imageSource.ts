@@ -1,33 +1,70 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** Where each item's image comes from: shared by Recognize, Search and Insert. */
+import { fromAiDefault } from './agentTool';
+
+const BINARY: INodePropertyOptions = {
+	name: 'Binary File',
+	value: 'binary',
+	description: 'An image file on the input item (from a form, webhook, Read File, HTTP Request, ...)',
+};
+const URL: INodePropertyOptions = {
+	name: 'Image URL',
+	value: 'url',
+	description: 'A public http(s) link to the image; Ximilar downloads it',
+};
+const BASE64: INodePropertyOptions = {
+	name: 'Base64',
+	value: 'base64',
+	description: 'The image as base64 text or a data URI',
+};
+
+/**
+ * Where each item's image comes from: shared by Recognize, Search and Insert.
+ * The tool variant (`@tool`) offers no Binary File, which an AI agent cannot hand over,
+ * and lets the agent fill the URL or base64 through `$fromAI`.
+ */
 export function imageSourceProperties(show: IDisplayOptions['show']): INodeProperties[] {
 	const when = (extra: IDisplayOptions['show'] = {}): IDisplayOptions => ({ show: { ...show, ...extra } });
+	const node = { '@tool': [false] };
+	const tool = { '@tool': [true] };
+	const imageUrl: INodeProperties = {
+		displayName: 'Image URL',
+		name: 'imageUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/card.jpg',
+		description: 'Public http(s) link to the image, usually mapped from a field of the input item',
+		displayOptions: when({ ...node, imageSource: ['url'] }),
+	};
+	const base64Image: INodeProperties = {
+		displayName: 'Base64 Image',
+		name: 'base64Image',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'data:image/jpeg;base64,/9j/4AAQ...',
+		description: 'Raw base64 or a data URI, usually mapped from a field of the input item',
+		displayOptions: when({ ...node, imageSource: ['base64'] }),
+	};
 	return [
 		{
 			displayName: 'Image Source',
 			name: 'imageSource',
 			type: 'options',
 			noDataExpression: true,
-			options: [
-				{
-					name: 'Binary File',
-					value: 'binary',
-					description: 'An image file on the input item (from a form, webhook, Read File, HTTP Request, ...)',
-				},
-				{
-					name: 'Image URL',
-					value: 'url',
-					description: 'A public http(s) link to the image; Ximilar downloads it',
-				},
-				{
-					name: 'Base64',
-					value: 'base64',
-					description: 'The image as base64 text or a data URI',
-				},
-			],
+			options: [BINARY, URL, BASE64],
 			default: 'binary',
-			displayOptions: when(),
+			displayOptions: when(node),
+		},
+		{
+			displayName: 'Image Source',
+			name: 'imageSource',
+			type: 'options',
+			noDataExpression: true,
+			options: [URL, BASE64],
+			default: 'url',
+			displayOptions: when(tool),
 		},
 		{
 			displayName: 'Input Binary Field',
@@ -36,27 +73,19 @@ export function imageSourceProperties(show: IDisplayOptions['show']): INodePrope
 			default: 'data',
 			required: true,
 			hint: 'The name of the input binary field containing the image',
-			displayOptions: when({ imageSource: ['binary'] }),
+			displayOptions: when({ ...node, imageSource: ['binary'] }),
 		},
+		imageUrl,
 		{
-			displayName: 'Image URL',
-			name: 'imageUrl',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'https://example.com/card.jpg',
-			description: 'Public http(s) link to the image, usually mapped from a field of the input item',
-			displayOptions: when({ imageSource: ['url'] }),
+			...imageUrl,
+			default: fromAiDefault('image_url', 'Public http(s) link straight to the image file (JPEG, PNG, WEBP), not to a web page'),
+			displayOptions: when({ ...tool, imageSource: ['url'] }),
 		},
+		base64Image,
 		{
-			displayName: 'Base64 Image',
-			name: 'base64Image',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'data:image/jpeg;base64,/9j/4AAQ...',
-			description: 'Raw base64 or a data URI, usually mapped from a field of the input item',
-			displayOptions: when({ imageSource: ['base64'] }),
+			...base64Image,
+			default: fromAiDefault('image_base64', 'The image as base64 text or a data:image/...;base64, URI'),
+			displayOptions: when({ ...tool, imageSource: ['base64'] }),
 		},
 	];
 }

@@ -7,6 +7,7 @@ import {
 	type ItemFailure,
 } from '../execution/failures';
 import type { Outcome } from '../execution/runRecords';
+import { agentOutputs, isToolCall } from './agentAnswer';
 
 export interface PairOptions {
 	/** Turns a returned record into one or more output json objects. */
@@ -39,6 +40,7 @@ export function pairOutcomes(
 	outcomes: Array<Outcome | undefined>,
 	options: PairOptions,
 ): INodeExecutionData[] {
+	if (isToolCall(ctx)) return agentOutputs(outcomes, options.shape, NOT_PROCESSED);
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
 	if (!continueOnFail) {

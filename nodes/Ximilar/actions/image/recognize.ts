@@ -6,6 +6,7 @@ import { inputFailure, type ItemFailure } from '../../execution/failures';
 import { runRecordJob } from '../../execution/runRecords';
 import { recordsSender } from '../../execution/sendRecords';
 import { readSettings } from '../../execution/settings';
+import { agentRow, isToolCall } from '../../output/agentAnswer';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
 import { parseJsonObject, textParameter } from '../../records/jsonObject';
@@ -83,8 +84,15 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 		parallel: settings.parallel,
 		stopOnFailure: !this.continueOnFail(),
 	});
+	const forAgent = !raw && isToolCall(this);
+	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
+	const sentId = (itemIndex: number) => textParameter(this.getNodeParameter('recordId', itemIndex, '')) !== '';
 	return pairOutcomes(this, outcomes, {
-		shape: (record) => [raw ? rawRecord(record) : simplifyRecord(service.summary, record)],
+		shape: (record, itemIndex) => {
+			if (raw) return [rawRecord(record)];
+			const row = simplifyRecord(service.summary, record);
+			return [forAgent ? agentRow(row, record, sentId(itemIndex)) : row];
+		},
 		includeBinary: settings.includeBinary,
 	});
 }
