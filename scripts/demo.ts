@@ -67,7 +67,7 @@ async function main() {
 		}
 		const started = Date.now();
 		const recognized = await runNode({
-			parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', ...imageParameters, serviceOptions: { pricing: true } },
+			parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', ...imageParameters, serviceOptions: { pricing: true, priceStats: true } },
 			items: inputs,
 			credentials,
 			onError: 'continueRegularOutput',

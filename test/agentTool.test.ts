@@ -101,7 +101,7 @@ describe('tool answers', () => {
 	const plainRun = async (url: string, output: 'simplified' | 'raw') =>
 		(
 			await runNode({
-				parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: url, options: { output } } as INodeParameters,
+				parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: url, simplify: output === 'simplified' } as INodeParameters,
 				items: [{ json: {} }],
 				credentials: ctx.credentials,
 			})
@@ -146,10 +146,11 @@ describe('tool answers', () => {
 	});
 
 	it('includes prices when the tool asks for them', async () => {
-		const params = { ...recognize, service: 'tcgId', serviceOptions: { pricing: true } };
+		const params = { ...recognize, service: 'tcgId', serviceOptions: { priceStats: true, pricing: true } };
 		const row = (await runTool(params, { image_url: 'https://img.example.com/priced.jpg' })).main[0].json;
 		expect(row.price_median).toEqual(expect.any(Number));
 		expect(row.price_currency).toEqual(expect.any(String));
+		expect(row.listing_median).toEqual(expect.any(Number));
 		const plainRow = (await runTool({ ...recognize, service: 'tcgId' }, { image_url: 'https://img.example.com/priced.jpg' })).main[0].json;
 		expect(plainRow).not.toHaveProperty('price_median');
 	});

@@ -42,7 +42,7 @@ function unprefixed(message: string, itemIndex: number): string {
 
 function defaultGoodResult(json: IDataObject, index: number): void {
 	expect(json._id).toBe(`good-${index}`);
-	expect((json._status as IDataObject | undefined)?.code).toBe(200);
+	expect(json.status_code).toBe(200);
 }
 
 function checkRequests(testCase: BadInputCase): void {

@@ -1,23 +1,16 @@
 import { createHash } from 'node:crypto';
 
 import { makePng } from './fixtures/images';
-import { runNode, type InputItem } from './harness/engine';
+import { type InputItem } from './harness/engine';
+import { nodeRunner, recognizeParameters } from './harness/recognizeRun';
 import { bigImageItem, pngItems, sampleItem, urlItems } from './harness/items';
 import { useSimulator } from './harness/useSimulator';
 
 const ctx = useSimulator();
 
-const recognize = (extra: Record<string, unknown> = {}) => ({
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'binary',
-	binaryPropertyName: 'data',
-	...extra,
-});
+const recognize = recognizeParameters;
 
-const run = async (parameters: Record<string, unknown>, items: InputItem[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	await runNode({ parameters: parameters as never, items, credentials: ctx.credentials, onError });
+const run = nodeRunner(ctx);
 
 const recognitionRequests = () => ctx.sim.log.filter((entry) => entry.path === '/collectibles/v2/tcg_id');
 
@@ -187,27 +180,37 @@ describe('bad input and failed records', () => {
 });
 
 describe('services and output', () => {
-	it('sends the chosen service options and only those', async () => {
-		await run(recognize({ serviceOptions: { pricing: true, slabId: true, cardLanguage: 'ja' } }), pngItems(1));
+	it('sends the chosen service options and only those, each where Ximilar reads it', async () => {
+		await run(recognize({ serviceOptions: { pricing: true, slabId: true, cardLanguage: 'japanese' } }), pngItems(1));
 		const body = ctx.sim.lastBody('/collectibles/v2/tcg_id');
-		expect(body).toEqual({ pricing: true, slab_id: true, lang: 'ja', records: [{ _base64Length: expect.any(Number) }] });
+		// The card alphabet is a prefilled hint on the record's card object (S3), not a language code.
+		expect(body).toEqual({ pricing: true, slab_id: true, records: [{ _objects: [{ Alphabet: 'japanese' }], _base64Length: expect.any(Number) }] });
 	});
 
-	it('summarizes a card with its price when prices are asked for', async () => {
-		const result = await run(recognize({ serviceOptions: { pricing: true } }), pngItems(1));
-		expect(result.main[0].json).toEqual(
+	it('summarizes a card with price statistics, the columns a user came for first', async () => {
+		const result = await run(recognize({ recordId: 'c1', serviceOptions: { priceStats: true, pricing: true } }), pngItems(1));
+		const json = result.main[0].json;
+		expect(Object.keys(json).slice(0, 5)).toEqual(['name', 'set', 'card_number', 'price_median', 'confidence']);
+		expect(Object.keys(json).slice(-2)).toEqual(['_id', 'status_code']);
+		expect(json).toEqual(
 			expect.objectContaining({
-				_status: expect.objectContaining({ code: 200 }),
+				_id: 'c1',
+				status_code: 200,
 				price_median: expect.any(Number),
-				price_currency: expect.any(String),
+				price_stats_type: 'ungraded',
+				price_currency: 'USD',
+				listing_count: expect.any(Number),
+				listing_currency: 'USD',
+				year: expect.any(Number),
 				confidence: expect.stringMatching(/^(high|medium|low)$/),
 				link: expect.stringMatching(/^https:\/\//),
 			}),
 		);
+		expect(json._status).toBeUndefined();
 	});
 
-	it('gives the raw record without the image data in Raw mode', async () => {
-		const result = await run(recognize({ recordId: 'x1', options: { output: 'raw' } }), pngItems(1));
+	it('gives the raw record without the image data when Simplify is off', async () => {
+		const result = await run(recognize({ recordId: 'x1', simplify: false }), pngItems(1));
 		const json = result.main[0].json;
 		expect(json._id).toBe('x1');
 		expect(json._base64).toBeUndefined();

@@ -1,4 +1,5 @@
-import { runNode, type InputItem } from './harness/engine';
+import { type InputItem } from './harness/engine';
+import { nodeRunner } from './harness/recognizeRun';
 import { pngItems } from './harness/items';
 import { useSimulator } from './harness/useSimulator';
 
@@ -14,8 +15,7 @@ const collection = (operation: string, extra: Record<string, unknown> = {}) => (
 	...extra,
 });
 
-const run = async (parameters: Record<string, unknown>, items: InputItem[], onError?: 'continueRegularOutput' | 'continueErrorOutput') =>
-	await runNode({ parameters: parameters as never, items, credentials: ctx.credentials, onError });
+const run = nodeRunner(ctx);
 
 const CATEGORIES = ['shoes', 'bags', 'hats'];
 

@@ -25,8 +25,8 @@ export function verifyRecognizeBinary(run: Run): void {
 	run.check('the Ximilar node ran without a node error', !run.nodeError('Identify Cards'), run.nodeError('Identify Cards'));
 	run.equal('success output: one item per image, in input order (by _id)', ok.map((item) => item.json._id), goodPositions.map((index) => names[index]));
 	run.equal('success output: each item is paired with its own input item', ok.map(pairedIndex), goodPositions);
-	run.check('success output: every record has _status 200 and an identified card', ok.length === 13 && ok.every((item) => item.json._status?.code === 200 && filled(item.json.full_name)), show(ok.find((item) => item.json._status?.code !== 200 || !filled(item.json.full_name))?.json));
-	run.check('success output: Include Prices gave a median price per card', ok.length === 13 && ok.every((item) => typeof item.json.price_median === 'number'), show(ok[0]?.json));
+	run.check('success output: every record has status_code 200 and an identified card', ok.length === 13 && ok.every((item) => item.json.status_code === 200 && filled(item.json.full_name)), show(ok.find((item) => item.json.status_code !== 200 || !filled(item.json.full_name))?.json));
+	run.check('success output: Include Price Statistics gave a median price per card', ok.length === 13 && ok.every((item) => typeof item.json.price_median === 'number'), show(ok[0]?.json));
 	run.equal('error output: the SVG and the text file, paired with their input items', errors.map(pairedIndex), badPositions);
 	run.check(
 		'error output: the errors say why (SVG, not an image)',

@@ -36,7 +36,7 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 		verify: (run, sim) => {
 			const ok = run.output('Identify Card', 0);
 			run.equal('Identify Card: the three card photos, in order, paired', ok.map((item) => [item.json._id, pairedIndex(item)]), [['L-1001', 0], ['L-1002', 1], ['L-1003', 2]]);
-			run.check('Identify Card: identified, with prices (pricing: true sent)', ok.length === 3 && ok.every((item) => filled(item.json.full_name) && typeof item.json.price_median === 'number') && sim.lastBody('/collectibles/v2/tcg_id')?.pricing === true, show(ok[0]?.json));
+			run.check('Identify Card: identified, with prices (pricing and price_stats sent)', ok.length === 3 && ok.every((item) => filled(item.json.full_name) && typeof item.json.price_median === 'number') && sim.lastBody('/collectibles/v2/tcg_id')?.price_stats === true, show(ok[0]?.json));
 			run.equal('Identify Card: the PDF went to the error output', run.output('Identify Card', 1).map((item) => [pairedIndex(item), /PDF/.test(String(item.json.error))]), [[3, true]]);
 			const rows = run.output('Append to Google Sheet');
 			run.equal('Google Sheets columns: Listing ID and Photo come from the webhook item (paired)', rows.map((item) => [item.json['Listing ID'], item.json.Photo]), [['L-1001', 'card-1.png'], ['L-1002', 'card-2.png'], ['L-1003', 'card-3.png']]);

@@ -32,13 +32,15 @@ function tcgMatch(c: TcgCard): Record<string, unknown> {
 	};
 }
 
+/** sport_id best_match as in the docs' example (S2): set_name, sub_set, card_type, company; year as text; no set/set_code/rarity. */
 function sportMatch(c: SportCard): Record<string, unknown> {
 	const full = `${c.set} ${c.name} #${c.card_number}`;
 	return {
-		name: c.name, full_name: full, set: c.set, set_code: c.set.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
-		card_number: c.card_number, year: c.year, rarity: 'Base', subcategory: c.subcategory, team: c.team, company: c.company,
+		year: String(c.year), name: c.name, set_name: c.set, card_type: 'Base', card_number: c.card_number,
+		subcategory: c.subcategory, sub_set: 'Base', company: c.company, full_name: full,
 		links: {
 			'ebay.com': `https://www.ebay.com/sch/i.html?_nkw=${encodeURIComponent(full)}`,
+			'comc.com': `https://www.comc.com/Cards,=${encodeURIComponent(full)}`,
 			'beckett.com': `https://www.beckett.com/search/?term=${encodeURIComponent(full)}`,
 		},
 	};
@@ -76,15 +78,23 @@ function pricing(rng: Rng, full: string, base: number): Record<string, unknown> 
 	return { list };
 }
 
+/** price_stats: one entry per stats_type, numbers under `value`, USD with no currency named (S3). */
 function priceStats(rng: Rng, base: number): Record<string, unknown>[] {
 	return [
-		{ grade_company: null, grade: null },
-		{ grade_company: 'PSA', grade: '10', factor: 6 },
-	].map(({ factor = 1, ...g }) => {
-		const avg = round(base * factor * rng.float(0.9, 1.1), 2);
+		{ stats_type: 'ungraded', factor: 1 },
+		{ stats_type: 'graded', factor: 6 },
+		{ stats_type: 'overall', factor: 2 },
+	].map(({ stats_type, factor }) => {
+		const median = round(base * factor * rng.float(0.9, 1.1), 2);
+		const latest = round(median * rng.float(0.85, 1.15), 2);
 		return {
-			...g, currency: 'USD', min: round(avg * 0.7, 2), max: round(avg * 1.4, 2), avg, median: round(avg * 0.97, 2),
-			count: rng.int(5, 80), date_from: '2024-01-01', date_to: '2025-08-31',
+			stats_type, interval: 'overall', start_date: null,
+			value: {
+				min: round(median * 0.7, 2), max: round(median * 1.4, 2), mean: round(median * 1.03, 2), median,
+				q1: round(median * 0.85, 2), q3: round(median * 1.15, 2), std: round(median * 0.2, 2), range: round(median * 0.7, 2),
+				latest, latest_date: isoDay(rng), oldest: round(median * 0.8, 2), oldest_date: '2024-01-03',
+				trend: { slope_per_day: round(rng.float(-0.5, 0.5), 3), forecast_30d: round(latest * rng.float(0.95, 1.05), 2) },
+			},
 		};
 	});
 }
@@ -114,18 +124,23 @@ function identification(kind: Kind, inp: ServiceInput): Record<string, unknown> 
 	return { best_match: bestMatch, alternatives: alts.map((a) => a.match), distances };
 }
 
-function slabLabel(inp: ServiceInput, withGrade: boolean): Record<string, unknown> {
+/**
+ * The slab label: its own object named "Slab Label", Category per grading company (S2, S3).
+ * Grade and certificate keys are unverified; this follows the third-party fixture (S24):
+ * `_tags.Company`, `best_match.grade_value`, `best_match.certificate_number`.
+ */
+function slabLabel(inp: ServiceInput, withGrade: boolean, withCertificate = true): Record<string, unknown> {
 	const rng = inp.rng;
 	const company = rng.pick(GRADING_COMPANIES);
 	return {
 		name: 'Slab Label', id: stableUuid(`slab:${inp.image.key}`), prob: rng.float(0.85, 0.99),
 		bound_box: boundBox(rng, inp.image.width, Math.round(inp.image.height * 0.2), 0.6),
-		_tags: { Company: [tag('Company', company, rng.float(0.9, 0.99))] },
+		_tags: { Category: [tag('Category', `Slab Label/${company}`, rng.float(0.9, 0.99))], Company: [tag('Company', company, rng.float(0.9, 0.99))] },
 		_tags_simple: [company],
 		_identification: {
 			best_match: {
-				company, certificate_number: String(rng.int(10_000_000, 99_999_999)),
-				...(withGrade ? { grade: rng.pick(GRADES) } : {}),
+				...(withCertificate ? { certificate_number: String(rng.int(10_000_000, 99_999_999)) } : {}),
+				...(withGrade ? { grade_value: rng.pick(GRADES) } : {}),
 			},
 		},
 	};
@@ -150,19 +165,19 @@ function cardObject(kind: Kind, inp: ServiceInput, graded: boolean, withTags: bo
 	return obj;
 }
 
-function identify(kind: Kind): Service {
+function identify(kind: Kind | 'any'): Service {
 	return (inp) => {
-		const slab = inp.options.slab_id === true;
+		const slab = inp.options.slab_id === true || inp.options.slab_grade === true;
 		// analyze_all identifies every card in the photo; otherwise only the main one is returned.
-		const count = inp.options.analyze_all === true ? inp.rng.int(1, 3) : 1;
+		const count = inp.options.analyze_all === true ? inp.rng.int(2, 3) : 1;
 		const objects: Record<string, unknown>[] = [];
 		for (let i = 0; i < count; i++) {
-			const card = cardObject(kind, inp, slab, true);
-			card._identification = identification(kind, inp);
+			const cardKind = kind === 'any' ? inp.rng.pick<Kind>(['tcg', 'sport', 'comics']) : kind;
+			const card = cardObject(cardKind, inp, slab, true);
+			card._identification = identification(cardKind, inp);
 			objects.push(card);
 		}
-		// [guess] slab label details appear as their own object, and only when slab_id is requested.
-		if (slab) objects.push(slabLabel(inp, inp.options.slab_grade === true));
+		if (slab) objects.push(slabLabel(inp, true, inp.options.slab_id === true));
 		return { _objects: objects };
 	};
 }
@@ -171,7 +186,12 @@ export const COLLECTIBLES: Record<string, Service> = {
 	'/collectibles/v2/tcg_id': identify('tcg'),
 	'/collectibles/v2/sport_id': identify('sport'),
 	'/collectibles/v2/comics_id': identify('comics'),
-	'/collectibles/v2/slab_id': (inp) => ({ _objects: [slabLabel(inp, true)] }),
+	'/collectibles/v2/analyze': identify('any'),
+	// [T] card_ocr_id answers like tcg_id: _objects[]._identification.best_match|alternatives.
+	'/collectibles/v2/card_ocr_id': identify('tcg'),
+	// slab_id: the label and the card it holds; slab_grade [G]: company and grade only.
+	'/collectibles/v2/slab_id': (inp) => ({ _objects: [{ ...cardObject('tcg', inp, true, true), _identification: identification('tcg', inp) }, slabLabel(inp, true)] }),
+	'/collectibles/v2/slab_grade': (inp) => ({ _objects: [slabLabel(inp, true, false)] }),
 	'/collectibles/v2/process': (inp) => ({ _objects: [cardObject(inp.rng.pick<Kind>(['tcg', 'sport', 'comics']), inp, false, true)] }),
 	'/collectibles/v2/detect': (inp) => ({ _objects: [cardObject('tcg', inp, false, false)] }),
 };

@@ -39,11 +39,41 @@ const detect: Service = (inp) => {
 	return { _objects: objects.filter((o) => o.prob >= keep).sort((a, b) => b.prob - a.prob) };
 };
 
-/** `_output_url` points at this simulator; its extension follows `image_format` (png default). */
+/**
+ * Background removal (S8). `_output_url` points at this simulator, its extension following
+ * `image_format` (png default). `binary_mask` and `white_background` are read per record,
+ * where the docs' example puts them: the mask (.jpg) comes instead of `_output_url`, the
+ * white-background image (.jpg) beside it.
+ */
 const removeBg: Service = (inp) => {
 	const fmt = String(inp.options.image_format ?? 'png').toLowerCase();
 	const ext = ['png', 'webp', 'jpg', 'jpeg'].includes(fmt) ? fmt : 'png';
-	return { _output_url: `${inp.selfUrl}/samples/removebg/${inp.image.key.slice(0, 16)}.${ext}` };
+	const name = `${inp.selfUrl}/samples/removebg/${inp.image.key.slice(0, 16)}`;
+	const out: Record<string, unknown> = {};
+	if (inp.record.binary_mask === true) out._output_url_mask = `${name.replace(/[0-9a-f]{4}$/, 'ffff')}.jpg`;
+	else out._output_url = `${name}.${ext}`;
+	if (inp.record.white_background === true) out._output_url_whitebg = `${name.replace(/[0-9a-f]{4}$/, 'eeee')}.jpg`;
+	return out;
+};
+
+const OCR_LINES = ['SPECIAL OFFER', 'Invoice No. 2024-0117', 'Total: 129.00 EUR', 'Best before 12/2026', 'Made in Czech Republic'];
+
+/** OCR (S10): `_ocr.texts[{text, polygon, prob}]` and `full_text`. */
+const ocrRead: Service = (inp) => {
+	const lines = inp.rng.sample(OCR_LINES, inp.rng.int(2, 4));
+	const texts = lines.map((text, i) => ({
+		text, prob: inp.rng.float(0.8, 0.99), polygon: [[10, 10 + 40 * i], [300, 10 + 40 * i], [300, 40 + 40 * i], [10, 40 + 40 * i]],
+	}));
+	return { _ocr: { texts, full_text: lines.join(' '), lang_name: String(inp.options.lang ?? 'en') } };
+};
+
+/** OCR with GPT: the record's `prompt` is answered in `_gpt.result` ([T] S23). */
+const ocrReadGpt: Service = (inp) => {
+	const read = ocrRead(inp);
+	const lines = (read._ocr as { texts: { text: string }[] }).texts.map((t) => t.text);
+	const prompt = String(inp.record.prompt);
+	const word = prompt.split(/\s+/).find((w) => w.length > 3)?.toLowerCase() ?? '';
+	return { ...read, _gpt: { result: lines.find((l) => l.toLowerCase().includes(word)) ?? lines[0] } };
 };
 
 interface Route {
@@ -57,7 +87,16 @@ export const RECOGNITION_ROUTES: Record<string, Route> = {
 	'/detection/v2/detect/': { service: detect, needsTask: true },
 	'/removebg/precise/removebg': { service: removeBg },
 	'/removebg/fast/removebg': { service: removeBg },
+	'/ocr/v2/read': { service: ocrRead },
+	'/ocr/v2/read_gpt': { service: ocrReadGpt },
 };
+
+/** Flags that lower the records limit (S2): analyze_all takes 1 record, magic_ai 2. [guess] the 400 text. */
+function recordLimitProblem(options: Record<string, unknown>, count: number): HandlerResult | null {
+	if (options.analyze_all === true && count > 1) return bad('With analyze_all only 1 record is allowed per request.');
+	if (options.magic_ai === true && count > 2) return bad('With magic_ai at most 2 records are allowed per request.');
+	return null;
+}
 
 const bad = (detail: string): HandlerResult => ({ status: 400, body: { detail } });
 
@@ -91,6 +130,8 @@ export function processRecords(path: string, ctx: RequestContext): HandlerResult
 	if (!Array.isArray(records)) return records;
 	const { records: _r, ...options } = ctx.body as Record<string, unknown>;
 	void _r;
+	const limited = recordLimitProblem(options, records.length);
+	if (limited) return limited;
 	if (route.needsTask) {
 		const task = options.task ?? options.task_id;
 		if (typeof task !== 'string' || task.trim() === '') return bad('Field "task" (the task id) is required.');
@@ -100,6 +141,9 @@ export function processRecords(path: string, ctx: RequestContext): HandlerResult
 		const image = ctx.resolveImage(record);
 		if (!image.ok) return { ...result, _status: { ...image.status, request_id: randomUUID() } };
 		if (ctx.shouldFailRecord(record, i)) return { ...result, _status: { code: 500, text: 'Processing failed', request_id: randomUUID() } };
+		if (path === '/ocr/v2/read_gpt' && (typeof record.prompt !== 'string' || record.prompt.trim() === '')) {
+			return { ...result, _status: { code: 400, text: 'Field "prompt" is required.', request_id: randomUUID() } };
+		}
 		const rng = new Rng(`${path}:${image.key}`);
 		return {
 			...result, _width: image.width, _height: image.height,

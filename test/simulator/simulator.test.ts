@@ -178,7 +178,9 @@ describe('recognition records', () => {
 		const match = priced._objects[0]._identification.best_match;
 		expect(match.name).toBe(card._identification.best_match.name);
 		expect(match.pricing.list[0]).toMatchObject({ price: expect.any(Number), currency: 'USD', source: expect.any(String) });
-		expect(match.price_stats.length).toBeGreaterThan(0);
+		// price_stats: one entry per stats_type with the numbers under value (S3)
+		expect(match.price_stats.map((e: any) => e.stats_type)).toEqual(['ungraded', 'graded', 'overall']);
+		expect(match.price_stats[0].value).toMatchObject({ median: expect.any(Number), min: expect.any(Number), max: expect.any(Number), latest: expect.any(Number) });
 		expect(priced._objects.some((o: any) => o.name === 'Slab Label')).toBe(true);
 
 		const noMatch = (await call(TCG, { records: [{ ...record, _simulate: 'no_match' }] })).json.records[0];
@@ -189,16 +191,29 @@ describe('recognition records', () => {
 		const rec = { _url: 'https://example.com/photo.jpg' };
 		const en = (await call('/photo/tags/v2/tags', { lang: 'en', records: [rec] })).json.records[0];
 		const cs = (await call('/photo/tags/v2/tags', { lang: 'cs', records: [rec] })).json.records[0];
-		expect(en._tags_simple).not.toEqual(cs._tags_simple);
-		expect(Object.keys(en._tags)).toEqual(Object.keys(cs._tags));
+		// _tags is a list of {name, prob, id} (S18); Czech names, same ids
+		expect(en._tags.map((t: any) => t.id)).toEqual(cs._tags.map((t: any) => t.id));
+		expect(en._tags.map((t: any) => t.name)).not.toEqual(cs._tags.map((t: any) => t.name));
+		expect(en._tags[0]).toEqual({ id: expect.any(String), name: expect.any(String), prob: expect.any(Number) });
+		const simple = (await call('/photo/tags/v2/tags', { tagging_mode: 'simple', records: [rec] })).json.records[0];
+		expect(simple._tags.every((t: any) => t.prob === undefined)).toBe(true);
 		const colors = (await call('/dom_colors/generic/v2/dominantcolor', { colors: 4, records: [rec] })).json.records[0]._dominant_colors;
 		expect(colors.rgb_hex_colors).toHaveLength(4);
+		expect(colors.color_names).toBeUndefined(); // names only with color_names: true (S12)
+		const named = (await call('/dom_colors/generic/v2/dominantcolor', { color_names: true, records: [rec] })).json.records[0];
+		expect(named._dominant_colors.color_names).toHaveLength(6);
 		const det = (await call('/detection/v2/detect/', { task: 't1', keep_prob: 0.6, records: [rec] })).json.records[0];
 		for (const o of det._objects) expect(o.prob).toBeGreaterThanOrEqual(0.6);
 		const bg = (await call('/removebg/precise/removebg', { image_format: 'webp', records: [rec] })).json.records[0];
 		expect(bg._output_url).toMatch(new RegExp(`^${sim.url}/samples/removebg/[0-9a-f]+\\.webp$`));
 		const img = await fetch(bg._output_url);
 		expect(img.status).toBe(200);
+		// binary_mask and white_background are read per record (S8): the mask replaces _output_url
+		const masked = (await call('/removebg/precise/removebg', { records: [{ ...rec, binary_mask: true, white_background: true }] })).json.records[0];
+		expect(masked._output_url).toBeUndefined();
+		expect(masked._output_url_mask).toMatch(/\.jpg$/);
+		expect(masked._output_url_whitebg).toMatch(/\.jpg$/);
+		expect((await fetch(masked._output_url_mask)).status).toBe(200);
 	});
 
 	it('fails selected records with a per-record 500 and keeps lastBody free of base64', async () => {

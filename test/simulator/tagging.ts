@@ -58,20 +58,28 @@ const detected = (tagger: Tagger, all: boolean): Service => (inp: ServiceInput) 
 	return { _objects: objects };
 };
 
-/** Generic photo tags; `lang` 'cs' gives Czech names, `tagging_mode` 'simple' drops probabilities. */
+/**
+ * Generic photo tags: `_tags` is a LIST of {name, prob, id} (S18), most likely first;
+ * `lang` 'cs' gives Czech names, `tagging_mode` 'simple' leaves some out and drops prob (S11).
+ */
 const photoTags: Service = (inp) => {
 	const cs = inp.options.lang === 'cs';
 	const simple = inp.options.tagging_mode === 'simple';
-	const tags: Tags = {};
+	const tags: Tag[] = [];
 	for (const [feature, pairs] of Object.entries(PHOTO_TAGS)) {
-		const picked = tagList(inp.rng, feature, pairs.map((p) => p[0]), simple ? 1 : 3);
-		tags[feature] = picked.map((t) => {
+		for (const t of tagList(inp.rng, feature, pairs.map((p) => p[0]), simple ? 1 : 3)) {
 			const name = cs ? pairs.find((p) => p[0] === t.name)![1] : t.name;
-			return simple ? { id: t.id, name } : { ...t, name };
-		});
+			tags.push(simple ? { id: t.id, name } : { ...t, name });
+		}
 	}
-	return tagFields(tags);
+	if (!simple) tags.sort((a, b) => (b.prob ?? 0) - (a.prob ?? 0));
+	return { _tags: tags };
 };
+
+/** Fashion meta: `_tags_meta_simple` (S4 README). */
+const fashionMeta: Service = (inp) => ({
+	_tags_meta_simple: [inp.rng.pick(['product', 'model', 'street']), inp.rng.pick(['front view', 'side view', 'detail'])],
+});
 
 const hex = (rgb: number[]): string => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`; // lowercase, as in Ximilar's docs ('#f1f0f1')
 
@@ -86,7 +94,10 @@ const dominantColors = (defaultCount: number): Service => (inp) => {
 	return {
 		_dominant_colors: {
 			rgb_colors: rgb, rgb_hex_colors: rgb.map(hex), percentages: shares,
-			color_names: picked.map((c) => c.name), color_names_postprocessed: picked.map((c) => c.name.split(' ').pop()),
+			// Names only when asked for with top-level color_names: true (the old docs' curl, S12).
+			...(inp.options.color_names === true
+				? { color_names: picked.map((c) => c.name), color_names_simple: Object.fromEntries(picked.map((c, i) => [c.name.split(' ').pop(), shares[i]])) }
+				: {}),
 		},
 	};
 };
@@ -97,6 +108,8 @@ export const TAGGING: Record<string, Service> = {
 	'/tagging/fashion/v2/detect_tags_all': detected(fashionTags, true),
 	'/tagging/homedecor/v2/tags': whole(decorTags),
 	'/tagging/homedecor/v2/detect_tags': detected(decorTags, false),
+	'/tagging/homedecor/v2/detect_tags_all': detected(decorTags, true),
+	'/tagging/fashion/v2/meta': fashionMeta,
 	'/photo/tags/v2/tags': photoTags,
 	'/dom_colors/product/v2/dominantcolor': dominantColors(3),
 	'/dom_colors/generic/v2/dominantcolor': dominantColors(6),

@@ -2,80 +2,38 @@ import { confidenceWord, rawRecord, simplifyRecord } from '../../nodes/Ximilar/o
 import { parseJsonObject } from '../../nodes/Ximilar/records/jsonObject';
 
 describe('simplified output', () => {
-	const card = {
-		_id: 'a1',
-		_status: { code: 200, text: 'OK' },
-		_objects: [
-			{
-				name: 'Card',
-				_identification: {
-					best_match: {
-						name: 'Charizard',
-						full_name: 'Charizard Base Set 4/102',
-						set: 'Base Set',
-						set_code: 'BS',
-						card_number: '4/102',
-						year: 1999,
-						rarity: 'Holo Rare',
-						links: { 'tcgplayer.com': 'https://tcgplayer.com/x' },
-						pricing: { list: [{ price: 300, currency: 'USD' }, { price: 100, currency: 'USD' }, { price: 200, currency: 'USD' }] },
-					},
-					alternatives: [{}, {}],
-					distances: [0.31, 0.5],
-				},
-			},
-		],
-	};
+	it('turns distances into Ximilar\'s own confidence words (<= 0.18 high, <= 0.30 medium)', () => {
+		expect([0.1, 0.18, 0.181, 0.3, 0.31, null].map(confidenceWord)).toEqual(['high', 'high', 'medium', 'medium', 'low', null]);
+	});
 
-	it('flattens a card identification into spreadsheet columns', () => {
-		expect(simplifyRecord('collectibles', card)).toEqual({
-			_id: 'a1',
-			_status: { code: 200, text: 'OK' },
-			name: 'Charizard',
-			full_name: 'Charizard Base Set 4/102',
-			set: 'Base Set',
-			set_code: 'BS',
-			card_number: '4/102',
-			year: '1999',
-			rarity: 'Holo Rare',
-			subcategory: null,
-			distance: 0.31,
-			confidence: 'medium',
-			alternatives: 2,
-			objects_found: 1,
-			price_median: 200,
-			price_currency: 'USD',
-			price_listings: 3,
-			link: 'https://tcgplayer.com/x',
-			link_site: 'tcgplayer.com',
+	it('puts technical columns last and flat: _id, _url, status_code (no request ids)', () => {
+		const [row] = simplifyRecord('classification', {
+			_id: 'x',
+			_url: 'https://e.com/a.jpg',
+			_status: { code: 200, text: 'OK', request_id: 'r' },
+			best_label: { name: 'cat', prob: 0.97 },
 		});
+		expect(Object.keys(row)).toEqual(['best_label', 'probability', 'labels', '_id', '_url', 'status_code']);
+		expect(row.status_code).toBe(200);
 	});
 
-	it('reports an identification error instead of a match', () => {
-		const summary = simplifyRecord('collectibles', { _objects: [{ _identification: { error: 'No match found' } }] });
-		expect(summary).toEqual(expect.objectContaining({ name: null, identification_error: 'No match found', confidence: null }));
+	it('gives one row per card found, the slab label never taken for the card', () => {
+		const card = (name: string) => ({ name: 'Card', _identification: { best_match: { name }, distances: [0.1] } });
+		const slab = { name: 'Slab Label', _identification: { best_match: { name: 'not a card', grade_value: '9' } } };
+		const rows = simplifyRecord('tcgCard', { _objects: [slab, card('A'), card('B')] }, { analyze_all: true });
+		expect(rows.map((row) => [row.name, row.card_index, row.slab_grade])).toEqual([
+			['A', 1, '9'],
+			['B', 2, '9'],
+		]);
 	});
 
-	it('turns distances into a confidence word', () => {
-		expect([0.1, 0.3, 0.6, null].map(confidenceWord)).toEqual(['high', 'medium', 'low', null]);
-	});
-
-	it('summarizes tags, colors and classification', () => {
-		expect(
-			simplifyRecord('tags', {
-				_tags: { Category: [{ name: 'Sneakers', prob: 0.9 }], Color: [{ name: 'red', prob: 0.8 }] },
-				_tags_map: { Category: 'Sneakers' },
-			}),
-		).toEqual(expect.objectContaining({ top_category: 'Sneakers', tags: ['Sneakers', 'red'] }));
-		expect(simplifyRecord('colors', { _dominant_colors: { rgb_hex_colors: ['#ff0000'] } }).colors_hex).toEqual(['#ff0000']);
-		expect(simplifyRecord('classification', { best_label: { name: 'cat', prob: 0.97 } })).toEqual(
-			expect.objectContaining({ best_label: 'cat', probability: 0.97 }),
-		);
+	it('keeps one row for a record with no card, so no item disappears', () => {
+		expect(simplifyRecord('sportCard', { _id: 'e', _objects: [] })).toHaveLength(1);
 	});
 
 	it('never outputs the image data', () => {
 		expect(rawRecord({ _id: 'x', _base64: 'AAAA', a: 1 })).toEqual({ _id: 'x', a: 1 });
-		expect(simplifyRecord('raw', { _id: 'x', _base64: 'AAAA' })).toEqual({ _id: 'x', _status: null });
+		expect(simplifyRecord('raw', { _id: 'x', _base64: 'AAAA' })).toEqual([{ _id: 'x' }]);
 	});
 });
 

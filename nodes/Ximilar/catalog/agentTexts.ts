@@ -27,15 +27,24 @@ const DOES: Record<string, string> = {
 	custom: 'Sends a photo to the Ximilar endpoint this tool is set up with',
 };
 
+const CARD_RETURNS =
+	'name, set, card number, year and a confidence (high, medium or low); the closest alternatives by name when the match is uncertain; prices when the tool is set to include them';
+
 const RETURNS: Record<SummaryKind, string> = {
-	collectibles:
-		'name, set, card number, year, rarity and a confidence (high, medium or low); the closest alternatives by name when the match is uncertain; prices when the tool is set to include them',
+	tcgCard: CARD_RETURNS,
+	sportCard: CARD_RETURNS,
+	comic: 'title, issue number, publisher, year and a confidence (high, medium or low)',
+	collectible: CARD_RETURNS,
+	slab: 'the grading company, grade and certificate number, and the card when it is identified',
 	tags: 'the top category and a list of tags',
 	objectTags: 'the items found, the top category and their tags',
+	metaTags: 'a list of meta tags of the photo',
 	colors: 'the dominant colors as hex codes, names and percentages',
 	classification: 'the best label with its probability, and the next labels',
 	detection: 'how many objects were found and their names',
-	removeBackground: 'a link to the image without its background',
+	removeBackground: 'a link to the image without its background (or to its mask)',
+	ocr: 'the text read from the image, line by line',
+	ocrGpt: "GPT's answer to the prompt about the text read from the image, and the text itself",
 	raw: "Ximilar's result for the image",
 };
 

@@ -5,9 +5,18 @@ import type { INodeProperties } from 'n8n-workflow';
  * node's "Service Options" collection. `bodyKey` is the field Ximilar reads; two UI
  * options may feed the same field when their meaning differs per service (`lang`).
  * Options are sent only when the user sets them, so Ximilar's own defaults apply otherwise.
+ * Sources (S#) refer to ximilar-shapes.md.
  */
 export interface ServiceOptionDefinition {
 	bodyKey: string;
+	/**
+	 * Where the field goes: the request body (default), every record (the docs' example puts
+	 * background-removal flags there, S8), or the record's first object as a prefilled hint
+	 * (`_objects[0].Alphabet`, as Ximilar's own client does, S3).
+	 */
+	placement?: 'request' | 'record' | 'object';
+	/** When the option is on, Ximilar takes at most this many records per request (S2). */
+	maxRecordsWhenOn?: number;
 	property: Omit<INodeProperties, 'name' | 'displayOptions'>;
 }
 
@@ -50,21 +59,44 @@ export const SERVICE_OPTIONS = {
 	},
 	analyzeAll: {
 		bodyKey: 'analyze_all',
+		maxRecordsWhenOn: 1,
 		property: {
 			displayName: 'Analyze All Cards',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to identify every card in the photo, not only the most prominent one',
+			description:
+				'Whether to identify every card in the photo, one output item per card. Ximilar then takes one image per request and bills every card found.',
+		},
+	},
+	magicAi: {
+		bodyKey: 'magic_ai',
+		maxRecordsWhenOn: 2,
+		property: {
+			displayName: 'Magic AI',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to let Ximilar use its AI reading of the card text for hard cases. Ximilar then takes two images per request (front and back).',
 		},
 	},
 	cardLanguage: {
-		bodyKey: 'lang',
+		// The API has no language code field: Ximilar's own client prefills the alphabet of the
+		// card object (S3); an unknown value silently matches nothing, hence a fixed list.
+		bodyKey: 'Alphabet',
+		placement: 'object',
 		property: {
 			displayName: 'Card Language',
-			type: 'string',
+			type: 'options',
+			options: [
+				{ name: 'Detect Automatically', value: '' },
+				{ name: 'Chinese', value: 'chinese' },
+				{ name: 'Japanese', value: 'japanese' },
+				{ name: 'Korean', value: 'korean' },
+				{ name: 'Latin Alphabet (English, German, French, ...)', value: 'latin' },
+				{ name: 'Thai', value: 'thai' },
+			],
 			default: '',
-			placeholder: 'en',
-			description: 'Language code of the printed card, when known (e.g. en, ja, de)',
+			description: 'Alphabet the card is printed in, when known. Sent as a hint on the card; leave on automatic when cards are mixed.',
 		},
 	},
 	tagLanguage: {
@@ -86,11 +118,11 @@ export const SERVICE_OPTIONS = {
 			displayName: 'Tagging Mode',
 			type: 'options',
 			options: [
-				{ name: 'Simple', value: 'simple' },
-				{ name: 'Complex', value: 'complex' },
+				{ name: 'Complex', value: 'complex', description: 'All tags, with probabilities' },
+				{ name: 'Simple', value: 'simple', description: 'Some tags left out and no probabilities; same price' },
 			],
-			default: 'simple',
-			description: 'Simple returns fewer, broader tags; complex returns more detailed tags',
+			default: 'complex',
+			description: 'How much detail Ximilar returns',
 		},
 	},
 	profile: {
@@ -175,20 +207,38 @@ export const SERVICE_OPTIONS = {
 	},
 	whiteBackground: {
 		bodyKey: 'white_background',
+		placement: 'record',
 		property: {
 			displayName: 'White Background',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to put the object on white instead of a transparent background',
+			description: 'Whether to also return the object on a white background (output_url_whitebg, JPG)',
 		},
 	},
 	binaryMask: {
 		bodyKey: 'binary_mask',
+		placement: 'record',
 		property: {
 			displayName: 'Binary Mask',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to return a black and white mask instead of the cut-out',
+			description: 'Whether to return a black and white mask (output_url_mask, JPG) instead of the cut-out',
+		},
+	},
+	ocrLanguage: {
+		bodyKey: 'lang',
+		property: {
+			displayName: 'Text Language',
+			type: 'options',
+			options: [
+				{ name: 'Chinese', value: 'zh' },
+				{ name: 'English', value: 'en' },
+				{ name: 'Japanese', value: 'ja' },
+				{ name: 'Korean', value: 'ko' },
+				{ name: 'Russian', value: 'ru' },
+			],
+			default: 'en',
+			description: 'Language of the text in the images',
 		},
 	},
 } satisfies Record<string, ServiceOptionDefinition>;

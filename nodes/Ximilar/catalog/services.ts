@@ -1,14 +1,27 @@
-import type { ServiceOptionKey } from './serviceOptions';
+import type { IDataObject } from 'n8n-workflow';
 
-/** How a service's result record is turned into the simplified, spreadsheet-ready output. */
+import { SERVICE_OPTIONS, type ServiceOptionDefinition, type ServiceOptionKey } from './serviceOptions';
+
+/**
+ * How a service's result record is turned into the simplified, spreadsheet-ready output
+ * (output/summaries/). Card kinds differ in their match fields (ximilar-shapes.md 1.2):
+ * `collectible` picks the kind of each card from its Category tag.
+ */
 export type SummaryKind =
-	| 'collectibles'
+	| 'tcgCard'
+	| 'sportCard'
+	| 'comic'
+	| 'collectible'
+	| 'slab'
 	| 'tags'
 	| 'objectTags'
+	| 'metaTags'
 	| 'colors'
 	| 'classification'
 	| 'detection'
 	| 'removeBackground'
+	| 'ocr'
+	| 'ocrGpt'
 	| 'raw';
 
 export interface RecognitionService {
@@ -24,6 +37,10 @@ export interface RecognitionService {
 	summary: SummaryKind;
 	/** Custom recognition and detection run a user's trained task: its ID is required. */
 	needsTask?: boolean;
+	/** OCR with GPT: each item's Prompt goes into its record as `prompt`. */
+	needsPrompt?: boolean;
+	/** Body fields always sent, e.g. asking for colour names where the docs show a flag (S12). */
+	fixedFields?: IDataObject;
 }
 
 const CARD_OPTIONS: ServiceOptionKey[] = ['pricing', 'priceStats', 'slabId', 'slabGrade'];
@@ -37,8 +54,8 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify Pokémon, Magic, Yu-Gi-Oh! and other trading cards, with prices',
 		path: '/collectibles/v2/tcg_id',
 		maxRecords: 10,
-		options: [...CARD_OPTIONS, 'analyzeAll', 'cardLanguage'],
-		summary: 'collectibles',
+		options: [...CARD_OPTIONS, 'analyzeAll', 'magicAi', 'cardLanguage'],
+		summary: 'tcgCard',
 	},
 	{
 		value: 'sportId',
@@ -46,8 +63,8 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify baseball, basketball, football, hockey and soccer cards',
 		path: '/collectibles/v2/sport_id',
 		maxRecords: 10,
-		options: CARD_OPTIONS,
-		summary: 'collectibles',
+		options: [...CARD_OPTIONS, 'analyzeAll', 'magicAi'],
+		summary: 'sportCard',
 	},
 	{
 		value: 'comicsId',
@@ -55,17 +72,44 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify comic books and magazines from a cover photo',
 		path: '/collectibles/v2/comics_id',
 		maxRecords: 10,
-		options: ['slabId', 'slabGrade', 'priceStats'],
-		summary: 'collectibles',
+		options: ['priceStats', 'slabId', 'slabGrade', 'analyzeAll'],
+		summary: 'comic',
 	},
 	{
 		value: 'slabId',
 		name: 'Slab Label Identification',
-		description: 'Read the label of a graded slab (grading company, grade, certificate)',
+		description: 'Read the label of a graded slab (grading company, grade, certificate) and identify the card',
 		path: '/collectibles/v2/slab_id',
 		maxRecords: 10,
+		options: ['pricing'],
+		summary: 'slab',
+	},
+	{
+		value: 'slabGrade',
+		name: 'Slab Grade',
+		description: 'Read only the grading company and grade of a graded slab (cheaper than the full slab label)',
+		path: '/collectibles/v2/slab_grade',
+		maxRecords: 10,
 		options: [],
-		summary: 'collectibles',
+		summary: 'slab',
+	},
+	{
+		value: 'collectiblesAnalyze',
+		name: 'Collectibles Analysis',
+		description: 'Complete analysis of a collectible: detect, tag and identify trading cards, sport cards or comics',
+		path: '/collectibles/v2/analyze',
+		maxRecords: 10,
+		options: [...CARD_OPTIONS, 'analyzeAll'],
+		summary: 'collectible',
+	},
+	{
+		value: 'cardOcrId',
+		name: 'Card Identification by Text (OCR)',
+		description: 'Identify a card from the text printed on it, for cards the image search misses',
+		path: '/collectibles/v2/card_ocr_id',
+		maxRecords: 10,
+		options: ['pricing', 'priceStats'],
+		summary: 'collectible',
 	},
 	{
 		value: 'collectiblesProcess',
@@ -113,6 +157,15 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		summary: 'objectTags',
 	},
 	{
+		value: 'fashionMeta',
+		name: 'Fashion Meta Tags',
+		description: 'Meta tags of a fashion photo (e.g. the kind of photo: product, model, street)',
+		path: '/tagging/fashion/v2/meta',
+		maxRecords: 10,
+		options: [],
+		summary: 'metaTags',
+	},
+	{
 		value: 'homeDecorTags',
 		name: 'Home Decor Tagging',
 		description: 'Tag a photo of furniture or home decor: category, style, material, color',
@@ -126,6 +179,15 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		name: 'Home Decor Detection and Tagging',
 		description: 'Detect furniture and decor items in a room photo and tag each one',
 		path: '/tagging/homedecor/v2/detect_tags',
+		maxRecords: 10,
+		options: [],
+		summary: 'objectTags',
+	},
+	{
+		value: 'homeDecorDetectTagsAll',
+		name: 'Home Decor Detection and Tagging (All Items)',
+		description: 'Detect every furniture and decor item in a room photo and tag each one',
+		path: '/tagging/homedecor/v2/detect_tags_all',
 		maxRecords: 10,
 		options: [],
 		summary: 'objectTags',
@@ -147,6 +209,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		maxRecords: 10,
 		options: ['colors'],
 		summary: 'colors',
+		fixedFields: { color_names: true },
 	},
 	{
 		value: 'genericColors',
@@ -156,6 +219,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		maxRecords: 10,
 		options: ['colors'],
 		summary: 'colors',
+		fixedFields: { color_names: true },
 	},
 	{
 		value: 'customClassify',
@@ -196,6 +260,25 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		summary: 'removeBackground',
 	},
 	{
+		value: 'ocrRead',
+		name: 'Read Text (OCR)',
+		description: 'Read the printed text in a photo (labels, documents, packaging)',
+		path: '/ocr/v2/read',
+		maxRecords: 10,
+		options: ['ocrLanguage'],
+		summary: 'ocr',
+	},
+	{
+		value: 'ocrReadGpt',
+		name: 'Read Text and Ask GPT (OCR)',
+		description: 'Read the text in a photo, then answer a prompt about it (e.g. "Return the invoice number")',
+		path: '/ocr/v2/read_gpt',
+		maxRecords: 10,
+		options: ['ocrLanguage'],
+		summary: 'ocrGpt',
+		needsPrompt: true,
+	},
+	{
 		value: 'custom',
 		name: 'Custom Endpoint',
 		description: 'Any Ximilar endpoint that takes records, for services not listed here',
@@ -208,4 +291,14 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 
 export function findService(value: string): RecognitionService | undefined {
 	return RECOGNITION_SERVICES.find((service) => service.value === value);
+}
+
+/** Records per request for this service with the chosen options (analyze_all 1, magic_ai 2, S2). */
+export function recordLimit(service: RecognitionService, chosen: IDataObject): number {
+	let limit = service.maxRecords;
+	for (const key of service.options) {
+		const cap = (SERVICE_OPTIONS[key] as ServiceOptionDefinition).maxRecordsWhenOn;
+		if (cap !== undefined && chosen[key] === true) limit = Math.min(limit, cap);
+	}
+	return limit;
 }

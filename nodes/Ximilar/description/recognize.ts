@@ -80,6 +80,17 @@ export const recognizeProperties: INodeProperties[] = [
 		description: 'ID of the task you trained in the Ximilar App (Custom Image Recognition / Object Detection)',
 		displayOptions: { show: { ...show, service: servicesWith((s) => s.needsTask === true) } },
 	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Return the invoice number and the total amount',
+		description: 'What GPT should answer about the text read from each image; may differ per item',
+		displayOptions: { show: { ...show, service: servicesWith((s) => s.needsPrompt === true) } },
+	},
 	...imageSourceProperties(show),
 	{
 		displayName: 'Record ID',
@@ -109,6 +120,15 @@ export const recognizeProperties: INodeProperties[] = [
 		options: serviceOptionFields,
 	},
 	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return a simplified version of the response instead of the raw data: the main results first, one flat row per image (per card with Analyze All Cards)',
+		displayOptions: { show: { ...show, service: servicesWith((s) => s.value !== 'custom') } },
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -127,20 +147,6 @@ export const recognizeProperties: INodeProperties[] = [
 			REQUEST_OPTIONS.includeInputBinary,
 			REQUEST_OPTIONS.maxRequestSizeMb,
 			REQUEST_OPTIONS.maxRetries,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{
-						name: 'Simplified',
-						value: 'simplified',
-						description: 'A flat summary per image, ready for a spreadsheet',
-					},
-					{ name: 'Raw', value: 'raw', description: 'The full record Ximilar returned' },
-				],
-				default: 'simplified',
-			},
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
 			REQUEST_OPTIONS.timeout,

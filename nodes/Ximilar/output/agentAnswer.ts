@@ -15,7 +15,7 @@ export function isToolCall(ctx: IExecuteFunctions): boolean {
 }
 
 /** Bookkeeping a spreadsheet wants and an agent does not: request ids, echoed URL, raw distance, boxes. */
-const DROPPED = ['_status', '_url', '_width', '_height', 'distance', 'link_site', 'detections', 'objects_found'];
+const DROPPED = ['_status', 'status_code', '_url', '_width', '_height', 'distance', 'link_site', 'detections', 'cards_found'];
 const ALTERNATIVES_SHOWN = 3;
 const LABELS_SHOWN = 3;
 

@@ -69,14 +69,11 @@ export function readBody(
 	}
 	if (!parsed || !isObject(parsed.value)) return { kind: 'malformed', retryable: true };
 	const body = scrubDeep(parsed.value, secret);
+	// `status` is an object `{code, text}`, or a bare integer such as 503 (ximilar-shapes.md 0, S4).
 	const status = body.status;
-	if (isObject(status) && typeof status.code === 'number' && (status.code < 200 || status.code >= 300)) {
-		return {
-			kind: 'apiStatus',
-			status: status.code,
-			text: ximilarText(body),
-			retryable: isRetryableStatus(status.code),
-		};
+	const code = isObject(status) ? status.code : status;
+	if (typeof code === 'number' && (code < 200 || code >= 300)) {
+		return { kind: 'apiStatus', status: code, text: ximilarText(body), retryable: isRetryableStatus(code) };
 	}
 	return { kind: 'ok', body };
 }

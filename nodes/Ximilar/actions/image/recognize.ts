@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { SERVICE_OPTIONS, type ServiceOptionKey } from '../../catalog/serviceOptions';
-import { findService, type RecognitionService } from '../../catalog/services';
+import { findService, recordLimit, type RecognitionService } from '../../catalog/services';
 import { inputFailure, type ItemFailure } from '../../execution/failures';
 import { runRecordJob } from '../../execution/runRecords';
 import { recordsSender } from '../../execution/sendRecords';
@@ -11,6 +10,7 @@ import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
 import { parseJsonObject, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord } from '../../records/recordFields';
+import { addRecordOptions, splitServiceOptions, type RecordOptions } from '../../records/serviceFields';
 import { getConnection } from '../../transport/request';
 
 interface RecognizeRequest {
@@ -18,6 +18,10 @@ interface RecognizeRequest {
 	path: string;
 	/** Top-level body fields sent with every batch: the service options, the task. */
 	fields: IDataObject;
+	/** Options Ximilar reads from each record or its first object (background flags, card alphabet). */
+	recordOptions: RecordOptions;
+	/** Most records per request with the chosen options. */
+	maxRecords: number;
 }
 
 /** Service, path and options are node-level (read from the first item): every batch shares them. */
@@ -39,12 +43,9 @@ function readRequest(ctx: IExecuteFunctions): { request: RecognizeRequest } | { 
 		'Additional Request Fields',
 	);
 	if ('problem' in extra) return { failure: inputFailure(extra.problem) };
-	const fields: IDataObject = { ...extra.value };
 	const chosen = ctx.getNodeParameter('serviceOptions', 0, {}) as IDataObject;
-	for (const key of service.options) {
-		const value = chosen[key];
-		if (value !== undefined && value !== '') fields[SERVICE_OPTIONS[key as ServiceOptionKey].bodyKey] = value;
-	}
+	const split = splitServiceOptions(service, chosen);
+	const fields: IDataObject = { ...service.fixedFields, ...extra.value, ...split.request };
 	if (service.needsTask) {
 		const task = textParameter(ctx.getNodeParameter('task', 0, ''));
 		if (!task) {
@@ -53,7 +54,12 @@ function readRequest(ctx: IExecuteFunctions): { request: RecognizeRequest } | { 
 		fields.task = task;
 	}
 	delete fields.records;
-	return { request: { service, path, fields } };
+	return { request: { service, path, fields, recordOptions: split.records, maxRecords: recordLimit(service, chosen) } };
+}
+
+/** Per item: OCR with GPT answers the item's own prompt (sent in its record). */
+function readPrompt(ctx: IExecuteFunctions, itemIndex: number): string {
+	return textParameter(ctx.getNodeParameter('prompt', itemIndex, ''));
 }
 
 function readSetup(ctx: IExecuteFunctions) {
@@ -68,30 +74,33 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 	const itemCount = this.getInputData().length;
 	const setup = readSetup(this);
 	if ('failure' in setup) return pairFailureForAll(this, setup.failure);
-	const { settings, service, path, fields } = setup;
-	const raw = settings.options.output === 'raw';
+	const { settings, service, path, fields, recordOptions } = setup;
+	const simplify = this.getNodeParameter('simplify', 0, true) !== false;
 
 	const outcomes = await runRecordJob({
 		itemCount,
 		prepare: async (itemIndex) =>
-			await prepareImageRecord(this, itemIndex, {
-				fieldsParameter: 'additionalFields',
-				fieldsLabel: 'Additional Record Fields',
-				requireId: false,
-			}),
+			addRecordOptions(
+				await prepareImageRecord(this, itemIndex, {
+					fieldsParameter: 'additionalFields',
+					fieldsLabel: 'Additional Record Fields',
+					requireId: false,
+				}),
+				service.needsPrompt ? { ...recordOptions, record: { ...recordOptions.record, prompt: readPrompt(this, itemIndex) } } : recordOptions,
+			),
 		send: recordsSender(this, await getConnection(this), path, settings.policy, fields),
-		limits: { ...settings.limits, maxRecords: Math.min(settings.limits.maxRecords, service.maxRecords) },
+		limits: { ...settings.limits, maxRecords: Math.min(settings.limits.maxRecords, setup.maxRecords) },
 		parallel: settings.parallel,
 		stopOnFailure: !this.continueOnFail(),
 	});
-	const forAgent = !raw && isToolCall(this);
+	const forAgent = simplify && isToolCall(this);
 	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
 	const sentId = (itemIndex: number) => textParameter(this.getNodeParameter('recordId', itemIndex, '')) !== '';
 	return pairOutcomes(this, outcomes, {
 		shape: (record, itemIndex) => {
-			if (raw) return [rawRecord(record)];
-			const row = simplifyRecord(service.summary, record);
-			return [forAgent ? agentRow(row, record, sentId(itemIndex)) : row];
+			if (!simplify) return [rawRecord(record)];
+			const rows = simplifyRecord(service.summary, record, fields);
+			return forAgent ? rows.map((row) => agentRow(row, record, sentId(itemIndex))) : rows;
 		},
 		includeBinary: settings.includeBinary,
 	});

@@ -1,0 +1,73 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { list, num, obj, objects, str } from '../read';
+
+/** Colours, custom classification and detection, background removal and OCR (ximilar-shapes.md 5-9). */
+
+const toHex = (rgb: unknown): string | null => {
+	const parts = list(rgb);
+	if (parts.length !== 3 || !parts.every((part) => typeof part === 'number')) return null;
+	return `#${(parts as number[]).map((part) => Math.round(part).toString(16).padStart(2, '0')).join('')}`;
+};
+
+/** `_dominant_colors`: hex and names [T S22], rgb [C S12]; hex made from rgb when absent. */
+export function colorsRow(record: IDataObject): IDataObject {
+	const dominant = obj(record._dominant_colors);
+	const hexSent = list(dominant.rgb_hex_colors ?? dominant.hex_colors).map(str);
+	const hex = hexSent.length ? hexSent : list(dominant.rgb_colors).map(toHex);
+	const names = list(dominant.color_names).map(str);
+	return {
+		top_color: names[0] ?? hex[0] ?? null,
+		color_names: names,
+		colors_hex: hex,
+		percentages: list(dominant.percentages).map(num),
+	};
+}
+
+export function classificationRow(record: IDataObject): IDataObject {
+	const best = obj(record.best_label);
+	return {
+		best_label: str(best.name),
+		probability: num(best.prob),
+		labels: objects(record.labels).map((label) => ({ name: str(label.name), prob: num(label.prob) })),
+	};
+}
+
+export function detectionRow(record: IDataObject): IDataObject {
+	const found = objects(record._objects);
+	return {
+		objects: found.map((object) => str(object.name)),
+		object_count: found.length,
+		detections: found.map((object) => ({
+			name: str(object.name),
+			prob: num(object.prob),
+			bound_box: list(object.bound_box),
+		})),
+	};
+}
+
+/** `_output_url` (cut-out), `_output_url_mask` (instead of it with binary_mask), `_output_url_whitebg` (S8). */
+export function removeBackgroundRow(record: IDataObject): IDataObject {
+	return {
+		output_url: str(record._output_url ?? record.output_url),
+		output_url_mask: str(record._output_url_mask),
+		output_url_whitebg: str(record._output_url_whitebg),
+	};
+}
+
+/** `_ocr.texts[].text` and `_ocr.full_text` (S10, S23); read_gpt's answer at `_gpt.result` [T S23]. */
+export function ocrRow(record: IDataObject, withAnswer = false): IDataObject {
+	const ocr = obj(record._ocr);
+	const lines = objects(ocr.texts)
+		.map((entry) => str(entry.text))
+		.filter((text): text is string => text !== null);
+	const row: IDataObject = {};
+	if (withAnswer || record._gpt !== undefined) {
+		const gpt = record._gpt;
+		row.answer = typeof gpt === 'string' ? gpt : str(obj(gpt).result ?? obj(gpt).answer ?? obj(gpt).text);
+	}
+	row.text = str(ocr.full_text) ?? (lines.length ? lines.join('\n') : null);
+	row.lines = lines;
+	row.line_count = lines.length;
+	return row;
+}

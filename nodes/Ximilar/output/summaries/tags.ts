@@ -1,0 +1,85 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isObj, list, obj, objects, str } from '../read';
+
+/**
+ * Tags come in two shapes (ximilar-shapes.md 4): photo tags send `_tags` as a LIST of
+ * `{name, prob}` (S18, third-party but validated against live answers; in simple mode the
+ * entries may lack `prob` or be plain names [G]); fashion and home decor send a MAP of
+ * feature -> list (S4), with `_tags_simple` and `_tags_map` beside it (S21). Both are read.
+ */
+
+interface Tag {
+	feature: string | null;
+	name: string;
+	prob: number | null;
+}
+
+function tagEntry(value: unknown, feature: string | null): Tag | undefined {
+	if (typeof value === 'string') return { feature, name: value, prob: null };
+	if (!isObj(value)) return undefined;
+	const name = str(value.name);
+	return name === null ? undefined : { feature, name, prob: typeof value.prob === 'number' ? value.prob : null };
+}
+
+export function tagsOf(value: unknown): Tag[] {
+	if (Array.isArray(value)) return value.map((entry) => tagEntry(entry, null)).filter((tag): tag is Tag => !!tag);
+	return Object.entries(obj(value)).flatMap(([feature, entries]) =>
+		list(entries)
+			.map((entry) => tagEntry(entry, feature))
+			.filter((tag): tag is Tag => !!tag),
+	);
+}
+
+/** Best value per feature: `_tags_map` when sent, else the first entry of each feature in `_tags`. */
+function tagMap(thing: IDataObject, tags: Tag[]): IDataObject {
+	if (isObj(thing._tags_map)) return thing._tags_map;
+	const map: IDataObject = {};
+	for (const tag of tags) if (tag.feature !== null && map[tag.feature] === undefined) map[tag.feature] = tag.name;
+	return map;
+}
+
+function names(thing: IDataObject, tags: Tag[]): string[] {
+	const simple = list(thing._tags_simple).map(str).filter((name): name is string => name !== null);
+	if (simple.length) return simple;
+	// A list (photo tags) is ordered by probability already; keep Ximilar's order.
+	return [...new Set(tags.map((tag) => tag.name))];
+}
+
+function summarize(thing: IDataObject, tagsField: unknown): IDataObject {
+	const tags = tagsOf(tagsField);
+	const map = tagMap(thing, tags);
+	const top = str(map['Top Category']) ?? tags.find((tag) => tag.feature === 'Top Category')?.name ?? null;
+	const category = str(map.Category ?? map.category) ?? tags.find((tag) => tag.feature === 'Category')?.name ?? null;
+	const tagNames = names(thing, tags);
+	return {
+		// Photo tags have no categories: their most likely tag stands in, so the column is never empty.
+		top_category: top ?? category ?? tagNames[0] ?? null,
+		category,
+		tags: tagNames,
+		tag_map: map,
+	};
+}
+
+export function tagsRow(record: IDataObject): IDataObject {
+	return summarize(record, record._tags);
+}
+
+export function objectTagsRow(record: IDataObject): IDataObject {
+	const found = objects(record._objects);
+	const perObject = found.map((object) => summarize(object, object._tags));
+	return {
+		top_category: perObject[0]?.top_category ?? null,
+		objects: found.map((object, index) => str(object.name) ?? perObject[index].category ?? perObject[index].top_category),
+		tags: [...new Set(perObject.flatMap((summary) => summary.tags as string[]))],
+		object_count: found.length,
+	};
+}
+
+/** Fashion `meta` answers `_tags_meta_simple` (S4 README); a `_tags_meta` map beside it is read too [G]. */
+export function metaTagsRow(record: IDataObject): IDataObject {
+	const tags = tagsOf(record._tags_meta);
+	const simple = list(record._tags_meta_simple).map(str).filter((name): name is string => name !== null);
+	const map = tagMap({}, tags);
+	return { meta_tags: simple.length ? simple : [...new Set(tags.map((tag) => tag.name))], meta_tag_map: map };
+}

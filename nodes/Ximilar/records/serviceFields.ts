@@ -1,0 +1,48 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { SERVICE_OPTIONS, type ServiceOptionDefinition, type ServiceOptionKey } from '../catalog/serviceOptions';
+import type { RecognitionService } from '../catalog/services';
+import { inputFailure } from '../execution/failures';
+import type { Prepared } from './imageRecord';
+
+/** Service options that travel inside each record rather than in the request body. */
+export interface RecordOptions {
+	/** Fields of the record itself, e.g. `binary_mask` (S8) or the GPT `prompt`. */
+	record: IDataObject;
+	/** Prefilled hints on the record's first object, e.g. `Alphabet` (S3). */
+	object: IDataObject;
+}
+
+/** Splits the chosen service options by where Ximilar reads them. Unset and empty options are not sent. */
+export function splitServiceOptions(
+	service: RecognitionService,
+	chosen: IDataObject,
+): { request: IDataObject; records: RecordOptions } {
+	const request: IDataObject = {};
+	const records: RecordOptions = { record: {}, object: {} };
+	for (const key of service.options) {
+		const value = chosen[key];
+		if (value === undefined || value === '') continue;
+		const option = SERVICE_OPTIONS[key as ServiceOptionKey] as ServiceOptionDefinition;
+		const target = option.placement === 'record' ? records.record : option.placement === 'object' ? records.object : request;
+		target[option.bodyKey] = value;
+	}
+	return { request, records };
+}
+
+/** Adds the per-record options to a prepared record; an empty prompt is refused before any request. */
+export function addRecordOptions(prepared: Prepared, options: RecordOptions): Prepared {
+	if ('failure' in prepared) return prepared;
+	if (options.record.prompt === '') {
+		return { failure: inputFailure('Prompt is empty', 'Write what GPT should answer about the text, e.g. "Return the invoice number".') };
+	}
+	const added: IDataObject = { ...options.record };
+	if (Object.keys(options.object).length) {
+		// Hints the user already put in Additional Record Fields win over the option.
+		const objects = Array.isArray(prepared.record._objects) ? (prepared.record._objects as IDataObject[]) : [];
+		added._objects = [{ ...options.object, ...objects[0] }, ...objects.slice(1)];
+	}
+	if (Object.keys(added).length === 0) return prepared;
+	const record = { ...prepared.record, ...added };
+	return { record, bytes: prepared.bytes + JSON.stringify(added).length };
+}
