@@ -142,8 +142,11 @@ describe('bad input and failed records', () => {
 		);
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 3 }, { item: 7 }]);
 		expect(result.errorOutput[0].json).toEqual({
-			error: 'Item 3: the binary file "logo.svg" is in SVG format, which Ximilar cannot read',
-			message: expect.stringContaining('Convert it to JPEG, PNG or WEBP'),
+			error: {
+				message: 'Item 3: the binary file "logo.svg" is in SVG format, which Ximilar cannot read',
+				description: expect.stringContaining('Convert it to JPEG, PNG or WEBP'),
+				itemIndex: 3,
+			},
 		});
 	});
 

@@ -9,7 +9,7 @@ export interface ItemFailureView {
 /**
  * The failure an output item reports, or undefined for a result. An error item carries
  * `.error` (n8n then cuts its json to `{ error }`), or only json: `error` with the details
- * beside it (`errorDescription`, or `message` in the error-output shape).
+ * beside it (`errorDescription`), or, on the error output, `error` holding every detail.
  */
 export function failureOf(item: OutputItem): ItemFailureView | undefined {
 	const json = item.json ?? {};
@@ -18,8 +18,12 @@ export function failureOf(item: OutputItem): ItemFailureView | undefined {
 		return { message: item.error.message, description: String(description) };
 	}
 	if (typeof json.error === 'string') {
-		const description = json.errorDescription ?? (typeof json.message === 'string' ? json.message : '');
-		return { message: json.error, description: String(description) };
+		return { message: json.error, description: String(json.errorDescription ?? '') };
+	}
+	// The error output's shape: every detail inside `error`, beside the input item's fields.
+	if (typeof json.error === 'object' && json.error !== null) {
+		const error = json.error as { message?: unknown; description?: unknown };
+		return { message: String(error.message), description: String(error.description ?? '') };
 	}
 	return undefined;
 }

@@ -1,31 +1,41 @@
-import { planBatches, type Batch } from '../../nodes/Ximilar/execution/batches';
-import type { Prepared } from '../../nodes/Ximilar/records/imageRecord';
+import { MAX_OPEN_BATCHES, planBatches, targetKey, type Batch, type PreparedItem } from '../../nodes/Ximilar/execution/batches';
+import { recordsBody } from '../../nodes/Ximilar/execution/sendRecords';
+
+/** An item of the plan: its size in bytes and the collection it goes to, or refused. */
+type Spec = number | 'bad' | { bytes: number; to: string };
 
 async function collect(
-	sizes: Array<number | 'bad'>,
+	specs: Spec[],
 	limits = { maxRecords: 10, maxBytes: 1_000 },
-	prepared: number[] = [],
-): Promise<{ batches: number[][]; refused: number[] }> {
+): Promise<{ batches: number[][]; targets: string[]; refused: number[] }> {
 	const refused: number[] = [];
 	const batches: Batch[] = [];
-	const prepare = async (i: number): Promise<Prepared> => {
-		prepared.push(i);
-		const size = sizes[i];
-		return size === 'bad' ? { failure: { kind: 'input', message: 'bad' } } : { record: { i }, bytes: size };
+	const prepare = async (i: number): Promise<PreparedItem> => {
+		const spec = specs[i];
+		if (spec === 'bad') return { failure: { kind: 'input', message: 'bad' } };
+		const { bytes, to } = typeof spec === 'number' ? { bytes: spec, to: 'A' } : spec;
+		return { record: { _id: `r${i}` }, bytes, target: { path: '/insert', headers: { 'collection-id': to } } };
 	};
-	for await (const batch of planBatches(sizes.length, prepare, limits, (i) => refused.push(i))) batches.push(batch);
-	return { batches: batches.map((batch) => batch.itemIndexes), refused };
+	for await (const batch of planBatches(specs.length, prepare, limits, (i) => refused.push(i))) batches.push(batch);
+	return {
+		batches: batches.map((batch) => batch.itemIndexes),
+		targets: batches.map((batch) => String(batch.target.headers?.['collection-id'])),
+		refused,
+	};
 }
 
 describe('batch planning', () => {
 	it('fills batches up to the record limit, in order', async () => {
 		const { batches } = await collect(Array(23).fill(1));
-		expect(batches.map((b) => b.length)).toEqual([10, 10, 3]);
-		expect(batches.flat()).toEqual(Array.from({ length: 23 }, (_, i) => i));
+		expect(batches).toEqual([
+			[0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+			[10, 11, 12, 13, 14, 15, 16, 17, 18, 19],
+			[20, 21, 22],
+		]);
 	});
 
 	it('skips refused items without leaving a gap', async () => {
-		const sizes: Array<number | 'bad'> = Array(12).fill(1);
+		const sizes: Spec[] = Array(12).fill(1);
 		sizes[2] = 'bad';
 		sizes[5] = 'bad';
 		const { batches, refused } = await collect(sizes);
@@ -38,28 +48,61 @@ describe('batch planning', () => {
 		expect(batches).toEqual([[0, 1], [2], [3], [4, 5]]);
 	});
 
+	it('groups items alternating between two collections into one request per collection', async () => {
+		const specs: Spec[] = Array.from({ length: 24 }, (_, i) => ({ bytes: 10, to: i % 2 ? 'B' : 'A' }));
+		const { batches, targets } = await collect(specs);
+		const evens = Array.from({ length: 12 }, (_, i) => 2 * i);
+		const odds = evens.map((i) => i + 1);
+		expect(batches).toEqual([evens.slice(0, 10), odds.slice(0, 10), evens.slice(10), odds.slice(10)]);
+		expect(targets).toEqual(['A', 'B', 'A', 'B']);
+	});
+
+	it('sends the oldest open batch early when too many targets are open at once', async () => {
+		const specs: Spec[] = Array.from({ length: MAX_OPEN_BATCHES + 1 }, (_, i) => ({ bytes: 1, to: `C${i}` }));
+		const { batches } = await collect(specs);
+		expect(batches).toEqual(Array.from({ length: MAX_OPEN_BATCHES + 1 }, (_, i) => [i]));
+	});
+
+	it('keeps the open batches of all targets together under one request size', async () => {
+		const { batches, targets } = await collect([
+			{ bytes: 400, to: 'A' },
+			{ bytes: 400, to: 'B' },
+			{ bytes: 400, to: 'A' },
+			{ bytes: 100, to: 'B' },
+		]);
+		// Item 2 would make the open batches hold 1200 bytes: B's (the other target) goes out first.
+		expect(batches).toEqual([[1], [0, 2], [3]]);
+		expect(targets).toEqual(['B', 'A', 'B']);
+	});
+
 	it('prepares items only as batches are pulled', async () => {
 		const prepared: number[] = [];
-		const refused: number[] = [];
 		const generator = planBatches(
 			30,
 			async (i) => {
 				prepared.push(i);
-				return { record: { i }, bytes: 1 };
+				return { record: { i }, bytes: 1, target: { path: '/p' } };
 			},
 			{ maxRecords: 10, maxBytes: 1000 },
-			(i) => refused.push(i),
+			() => undefined,
 		);
 		await generator.next();
-		// The first batch needed items 0-10 (item 10 showed the batch was full), no more.
-		expect(prepared).toEqual(Array.from({ length: 11 }, (_, i) => i));
+		expect(prepared).toEqual(Array.from({ length: 10 }, (_, i) => i));
+	});
+
+	it('gives equal settings equal keys whatever the order of their fields', () => {
+		const a = targetKey({ path: '/p', fields: { pricing: true, extra: { a: 1, b: 2 } } });
+		const b = targetKey({ path: '/p', fields: { extra: { b: 2, a: 1 }, pricing: true } });
+		expect(a).toBe(b);
+		expect(targetKey({ path: '/p', fields: { pricing: false } })).not.toBe(targetKey({ path: '/p', fields: { pricing: true } }));
+		expect(targetKey({ path: '/p', headers: { 'collection-id': 'A' } })).not.toBe(
+			targetKey({ path: '/p', headers: { 'collection-id': 'B' } }),
+		);
 	});
 });
 
 describe('request body', () => {
 	it('serialises fields and records into the same JSON an object body would give', () => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { recordsBody } = require('../../nodes/Ximilar/execution/sendRecords');
 		const fields = { pricing: true, lang: 'en' };
 		const records = [{ _id: 'a', _base64: 'QUJD' }, { _url: 'https://x/y "q".jpg', extra: { n: 1 } }];
 		expect(JSON.parse(recordsBody(fields, records).toString())).toEqual({ ...fields, records });

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { COLLECTION_TYPES } from '../catalog/collections';
 import { imageSourceProperties } from './imageSource';
 import { REQUEST_OPTIONS } from './requestOptions';
+import { sharedSettingsNotice } from './sharedSettingsNotice';
 
 const resource = ['collection'];
 const on = (...operation: string[]) => ({ show: { resource, operation } });
@@ -81,6 +82,11 @@ export const collectionProperties: INodeProperties[] = [
 		description: 'ID of the collection, from the Ximilar App (sent as the collection-ID header)',
 		displayOptions: { show: { resource } },
 	},
+	sharedSettingsNotice(
+		'collectionRequestNotice',
+		'Collection ID, Base Path and (for Get) Fields to Return are shared by a request; they',
+		{ resource, operation: ['insert', 'update', 'delete', 'get'] },
+	),
 
 	// Search
 	{
@@ -189,6 +195,7 @@ export const collectionProperties: INodeProperties[] = [
 			},
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
+			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],
 	},
@@ -205,6 +212,7 @@ export const collectionProperties: INodeProperties[] = [
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],
 	},
@@ -219,6 +227,7 @@ export const collectionProperties: INodeProperties[] = [
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],
 	},

@@ -4,6 +4,7 @@ import { SERVICE_OPTIONS, type ServiceOptionKey } from '../catalog/serviceOption
 import { RECOGNITION_SERVICES } from '../catalog/services';
 import { imageSourceProperties } from './imageSource';
 import { REQUEST_OPTIONS } from './requestOptions';
+import { sharedSettingsNotice } from './sharedSettingsNotice';
 
 const show = { resource: ['image'], operation: ['recognize'] };
 
@@ -92,6 +93,11 @@ export const recognizeProperties: INodeProperties[] = [
 		displayOptions: { show: { ...show, service: servicesWith((s) => s.needsPrompt === true) } },
 	},
 	...imageSourceProperties(show),
+	sharedSettingsNotice(
+		'recognizeRequestNotice',
+		'Endpoint Path, Task ID, Service Options and Additional Request Fields are shared by a request; they',
+		show,
+	),
 	{
 		displayName: 'Record ID',
 		name: 'recordId',
@@ -149,6 +155,7 @@ export const recognizeProperties: INodeProperties[] = [
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],
 	},

@@ -1,11 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** Options that shape how records travel: each operation picks the ones that apply to it. */
+/**
+ * Options that shape how records travel: each operation picks the ones that apply to it.
+ * They govern the whole run (one value for all items: `noDataExpression`), and their
+ * limits here are the ones the node checks.
+ */
 export const REQUEST_OPTIONS = {
 	recordsPerRequest: {
 		displayName: 'Records per Request',
 		name: 'recordsPerRequest',
 		type: 'number',
+		noDataExpression: true,
 		typeOptions: { minValue: 1, maxValue: 10 },
 		default: 10,
 		description:
@@ -15,6 +20,7 @@ export const REQUEST_OPTIONS = {
 		displayName: 'Parallel Requests',
 		name: 'parallelRequests',
 		type: 'number',
+		noDataExpression: true,
 		typeOptions: { minValue: 1, maxValue: 10 },
 		default: 3,
 		description: 'How many requests may be in flight at once. Lower it if Ximilar answers "too many requests".',
@@ -23,7 +29,8 @@ export const REQUEST_OPTIONS = {
 		displayName: 'Max Request Size (MB)',
 		name: 'maxRequestSizeMb',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 1 },
+		noDataExpression: true,
+		typeOptions: { minValue: 0.1, maxValue: 1024, numberPrecision: 1 },
 		default: 20,
 		description:
 			'A batch is split before its body grows past this size. Base64 makes images about a third larger than their files.',
@@ -32,7 +39,8 @@ export const REQUEST_OPTIONS = {
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		noDataExpression: true,
+		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 60,
 		description: 'How long to wait for each request before trying again',
 	},
@@ -40,10 +48,20 @@ export const REQUEST_OPTIONS = {
 		displayName: 'Max Retries',
 		name: 'maxRetries',
 		type: 'number',
+		noDataExpression: true,
 		typeOptions: { minValue: 0, maxValue: 10 },
 		default: 3,
 		description:
-			'How many more times to send a request that hit a rate limit, a server error, a reset connection or a timeout. Rejected requests (400, 401, 403, 404) are never retried.',
+			'How many more times to send a request Ximilar did not process: rate limit (429), service unavailable (503), connection refused or lost before the request was sent. Rejected requests (400, 401, 403, 404) are never retried.',
+	},
+	retryMayBill: {
+		displayName: 'Retry When Ximilar May Have Processed the Request',
+		name: 'retryMayBill',
+		type: 'boolean',
+		noDataExpression: true,
+		default: false,
+		description:
+			'Whether to also retry timeouts, server errors (500, 502, 504) and connections lost after the request was sent. Ximilar may already have processed and billed those records, so a retry can bill them twice.',
 	},
 	includeInputBinary: {
 		displayName: 'Include Input Binary',

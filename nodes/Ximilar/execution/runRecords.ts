@@ -1,25 +1,27 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Prepared } from '../records/imageRecord';
-import { planBatches, type Batch, type BatchLimits } from './batches';
-import type { ItemFailure } from './failures';
+import { thrownFailure, type ItemFailure } from '../failures/itemFailure';
+import { planBatches, type Batch, type BatchLimits, type PreparedItem, type RequestTarget } from './batches';
 
 /** What became of one input item: the record Ximilar returned for it, or why there is none. */
 export type Outcome = { record: IDataObject } | { failure: ItemFailure };
 
-export type SendResult = { records: IDataObject[] } | { failure: ItemFailure };
+/** What one request came to. `cancelled`: the execution was stopped, its items get no outcome. */
+export type SendResult = { records: IDataObject[] } | { failure: ItemFailure } | { cancelled: true };
 
 export interface RecordJob {
 	itemCount: number;
-	/** Builds item i's record (reads its image); refuses bad input without any request. */
-	prepare(itemIndex: number): Promise<Prepared>;
+	/** Builds item i's record and its request target (reads its image); refuses bad input without any request. */
+	prepare(itemIndex: number): Promise<PreparedItem>;
 	/** One request for a batch of records; resolves to the returned records, in order. May empty `records` once sent. */
-	send(records: IDataObject[]): Promise<SendResult>;
+	send(target: RequestTarget, records: IDataObject[]): Promise<SendResult>;
 	limits: BatchLimits;
 	/** Most requests in flight at once. */
 	parallel: number;
 	/** Stop starting new requests after the first failure (the node will throw anyway). */
 	stopOnFailure: boolean;
+	/** The execution's cancel signal: once it fires, no item is read and no batch starts. */
+	signal?: AbortSignal;
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -50,9 +52,14 @@ function recordFailure(record: IDataObject): ItemFailure | undefined {
 	};
 }
 
+/** Gives every item of a batch its outcome from the request's result, at the item's own index. */
 function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome | undefined>): void {
+	if ('cancelled' in result) return;
 	if ('failure' in result) {
-		for (const itemIndex of batch.itemIndexes) outcomes[itemIndex] = { failure: result.failure };
+		batch.itemIndexes.forEach((itemIndex, position) => {
+			const recordId = batch.recordIds[position];
+			outcomes[itemIndex] = { failure: recordId === undefined ? result.failure : { ...result.failure, recordId } };
+		});
 		return;
 	}
 	const sent = batch.itemIndexes.length;
@@ -75,33 +82,51 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
 }
 
 /**
- * Runs a job: items become records in input order, records go out in batches within
- * the limits, at most `parallel` requests at a time, and every item gets an outcome
- * at its own index, whatever order the requests finish in.
+ * Runs a job: items become records in input order, records that share a request target
+ * go out in batches within the limits, at most `parallel` requests at a time, and every
+ * item gets an outcome at its own index, whatever order the requests finish in. Items
+ * left without an outcome were never sent (a failure stopped the job, or the execution
+ * was cancelled).
  */
 export async function runRecordJob(job: RecordJob): Promise<Array<Outcome | undefined>> {
 	const outcomes: Array<Outcome | undefined> = new Array(job.itemCount);
 	let failed = false;
+	const cancelled = () => job.signal?.aborted === true;
 	const fail = (itemIndex: number, failure: ItemFailure) => {
 		outcomes[itemIndex] = { failure };
 		failed = true;
 	};
-	const prepare = async (itemIndex: number): Promise<Prepared> => {
+	const prepare = async (itemIndex: number): Promise<PreparedItem> => {
 		try {
 			return await job.prepare(itemIndex);
 		} catch (error) {
-			return { failure: { kind: 'input', message: (error as Error).message } };
+			// An expression that cannot be resolved, for one: kept whole, with its type and description.
+			return { failure: thrownFailure(error) };
 		}
 	};
-	const batches = planBatches(job.itemCount, prepare, job.limits, fail, () => job.stopOnFailure && failed);
+	const send = async (batch: Batch): Promise<SendResult> => {
+		try {
+			return await job.send(batch.target, batch.records);
+		} catch (error) {
+			if (cancelled()) return { cancelled: true };
+			return { failure: thrownFailure(error, 'api') };
+		}
+	};
+	const batches = planBatches(
+		job.itemCount,
+		prepare,
+		job.limits,
+		fail,
+		() => cancelled() || (job.stopOnFailure && failed),
+	);
 
 	// Workers share one generator: each pulls the next batch when its request is done.
 	const worker = async () => {
 		for (;;) {
+			if (cancelled()) return;
 			const next = await batches.next();
 			if (next.done) return;
-			const result = await job.send(next.value.records);
-			settleBatch(next.value, result, outcomes);
+			settleBatch(next.value, await send(next.value), outcomes);
 			if (next.value.itemIndexes.some((index) => 'failure' in (outcomes[index] ?? {}))) failed = true;
 		}
 	};

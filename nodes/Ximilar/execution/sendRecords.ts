@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { requestXimilar, type Connection, type RequestPolicy } from '../transport/request';
+import type { RequestTarget } from './batches';
 import type { SendResult } from './runRecords';
 
 /**
@@ -17,23 +18,20 @@ export function recordsBody(fields: IDataObject, records: IDataObject[]): Buffer
 }
 
 /**
- * POSTs `{records, ...fields}` to a records endpoint and hands back the returned records.
- * It empties `records` once they are serialised, so the image strings can be freed while
- * the request is in flight.
+ * POSTs `{...target.fields, records}` to the target's path and hands back the returned
+ * records. It empties `records` once they are serialised, so the image strings can be
+ * freed while the request is in flight.
  */
 export function recordsSender(
 	ctx: IExecuteFunctions,
 	connection: Connection,
-	path: string,
 	policy: RequestPolicy,
-	fields: IDataObject = {},
-	headers: IDataObject = {},
-): (records: IDataObject[]) => Promise<SendResult> {
-	return async (records) => {
-		const body = recordsBody(fields, records);
+): (target: RequestTarget, records: IDataObject[]) => Promise<SendResult> {
+	return async ({ path, headers, fields }, records) => {
+		const body = recordsBody(fields ?? {}, records);
 		records.length = 0;
 		const result = await requestXimilar(ctx, connection, { method: 'POST', path, body, headers }, policy);
-		if ('failure' in result) return result;
+		if (!('body' in result)) return result;
 		const returned = result.body.records;
 		if (!Array.isArray(returned)) {
 			return {

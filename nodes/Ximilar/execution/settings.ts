@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../description/requestOptions';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import type { RequestPolicy } from '../transport/request';
 import type { BatchLimits } from './batches';
-import { inputFailure, type ItemFailure } from './failures';
 
-/** How a job runs: node-level options, read once (from the first item) since batches span items. */
+/**
+ * How a job runs: the options that govern the whole run (batch size, parallelism,
+ * timeout, retries). They cannot differ per item, so they are read once, from the first
+ * item, and their fields carry `noDataExpression`.
+ */
 export interface JobSettings {
 	limits: BatchLimits;
 	parallel: number;
@@ -16,13 +20,28 @@ export interface JobSettings {
 
 const MB = 1024 * 1024;
 
-function checkRange(value: unknown, label: string, min: number, max: number, integer: boolean): string | undefined {
+type NumericOption = 'recordsPerRequest' | 'parallelRequests' | 'maxRequestSizeMb' | 'timeout' | 'maxRetries';
+
+/**
+ * An option's value, or what is wrong with it. The limits are the ones the UI field
+ * shows (its typeOptions), so UI and check cannot disagree; `maxValue` can only be lowered.
+ */
+function readNumber(options: IDataObject, key: NumericOption, maxValue?: number): number | { problem: string } {
+	const { displayName, default: fallback, typeOptions } = REQUEST_OPTIONS[key];
+	const { minValue, maxValue: uiMax, numberPrecision } = typeOptions as {
+		minValue: number;
+		maxValue: number;
+		numberPrecision?: number;
+	};
+	const max = Math.min(uiMax, maxValue ?? uiMax);
+	const value = options[key] ?? Math.min(fallback, max);
 	const number = Number(value);
-	if (!Number.isFinite(number) || number < min || number > max || (integer && !Number.isInteger(number))) {
+	const integer = numberPrecision === undefined;
+	if (!Number.isFinite(number) || number < minValue || number > max || (integer && !Number.isInteger(number))) {
 		const kind = integer ? 'a whole number' : 'a number';
-		return `${label} must be ${kind} from ${min} to ${max} (got ${JSON.stringify(value)})`;
+		return { problem: `${displayName} must be ${kind} from ${minValue} to ${max} (got ${JSON.stringify(value)})` };
 	}
-	return undefined;
+	return number;
 }
 
 export function readSettings(
@@ -31,23 +50,23 @@ export function readSettings(
 ): { settings: JobSettings } | { failure: ItemFailure } {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	// Options the user did not add take the defaults shown in the UI.
-	const recordsPerRequest = options.recordsPerRequest ?? maxRecords;
-	const parallel = options.parallelRequests ?? REQUEST_OPTIONS.parallelRequests.default;
-	const sizeMb = options.maxRequestSizeMb ?? REQUEST_OPTIONS.maxRequestSizeMb.default;
-	const timeout = options.timeout ?? REQUEST_OPTIONS.timeout.default;
-	const maxRetries = options.maxRetries ?? REQUEST_OPTIONS.maxRetries.default;
-	const problem =
-		checkRange(recordsPerRequest, 'Records per Request', 1, maxRecords, true) ??
-		checkRange(parallel, 'Parallel Requests', 1, 10, true) ??
-		checkRange(sizeMb, 'Max Request Size (MB)', 0.1, 1024, false) ??
-		checkRange(timeout, 'Timeout (Seconds)', 1, 3600, false) ??
-		checkRange(maxRetries, 'Max Retries', 0, 10, true);
-	if (problem) return { failure: inputFailure(problem, 'Fix the value under Options in the node.') };
+	const recordsPerRequest = readNumber(options, 'recordsPerRequest', maxRecords);
+	const parallel = readNumber(options, 'parallelRequests');
+	const sizeMb = readNumber(options, 'maxRequestSizeMb');
+	const timeout = readNumber(options, 'timeout');
+	const maxRetries = readNumber(options, 'maxRetries');
+	for (const value of [recordsPerRequest, parallel, sizeMb, timeout, maxRetries]) {
+		if (typeof value !== 'number') return { failure: inputFailure(value.problem, 'Fix the value under Options in the node.') };
+	}
 	return {
 		settings: {
-			limits: { maxRecords: Number(recordsPerRequest), maxBytes: Number(sizeMb) * MB },
-			parallel: Number(parallel),
-			policy: { timeoutMs: Number(timeout) * 1000, maxRetries: Number(maxRetries) },
+			limits: { maxRecords: recordsPerRequest as number, maxBytes: (sizeMb as number) * MB },
+			parallel: parallel as number,
+			policy: {
+				timeoutMs: (timeout as number) * 1000,
+				maxRetries: maxRetries as number,
+				retryMayBill: options.retryMayBill === true,
+			},
 			includeBinary: options.includeInputBinary === true,
 			options,
 		},

@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 import type { Outcome } from '../execution/runRecords';
 import { resultImageUrl } from '../output/simplifyJobs';
 

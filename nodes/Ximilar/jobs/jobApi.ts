@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 import { requestXimilar, type Connection, type RequestPolicy } from '../transport/request';
 import { backoffDelay } from '../transport/retryPolicy';
 

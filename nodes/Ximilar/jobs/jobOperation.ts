@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { inputFailure, type ItemFailure } from '../execution/failures';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import type { Outcome } from '../execution/runRecords';
 import { readSettings } from '../execution/settings';
 import { pairFailureForAll, pairOutcomes } from '../output/pairItems';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { JOB_DONE_STATE, JOB_PENDING_STATES } from '../catalog/asyncServices';
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 
 export type JobPhase = 'done' | 'pending' | 'failed';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 import type { Outcome } from '../execution/runRecords';
 import type { Connection, RequestPolicy } from '../transport/request';
 import { submitJob } from './jobApi';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 import type { Connection, RequestPolicy } from '../transport/request';
 import { getJob, getJobStatus } from './jobApi';
 import { jobPhase } from './jobState';

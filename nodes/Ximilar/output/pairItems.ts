@@ -1,11 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import {
-	failureToError,
-	failureToErrorOutputJson,
-	failureToJson,
-	type ItemFailure,
-} from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
+import { failureToError, failureToErrorOutputJson, failureToJson } from '../failures/n8nError';
 import type { Outcome } from '../execution/runRecords';
 import { agentOutputs, isToolCall } from './agentAnswer';
 

@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
-import { inputFailure } from '../execution/failures';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { detectImageFormat } from './imageFormat';
 import { textParameter } from './jsonObject';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { inputFailure, type ItemFailure } from '../execution/failures';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { readImageField, recordBytes, type Prepared } from './imageRecord';
 import { parseJsonObject, textParameter } from './jsonObject';
 

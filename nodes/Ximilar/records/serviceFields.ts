@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SERVICE_OPTIONS, type ServiceOptionDefinition, type ServiceOptionKey } from '../catalog/serviceOptions';
 import type { RecognitionService } from '../catalog/services';
-import { inputFailure } from '../execution/failures';
+import { inputFailure } from '../failures/itemFailure';
 import type { Prepared } from './imageRecord';
 
 /** Service options that travel inside each record rather than in the request body. */

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 import { describeFailure, readBody, type AttemptResult } from './responses';
 import { backoffDelay, isRetryableNetworkCode, parseRetryAfter } from './retryPolicy';
 
@@ -16,6 +16,8 @@ export interface RequestPolicy {
 	timeoutMs: number;
 	/** Further attempts after the first one fails with a retryable error. */
 	maxRetries: number;
+	/** Also retry what Ximilar may already have processed (and billed): timeouts, 500/502/504, connections lost after sending. */
+	retryMayBill: boolean;
 }
 
 export interface XimilarCall {
@@ -32,12 +34,14 @@ export interface Connection {
 	baseUrl: string;
 	/** Only used to scrub the token from texts Ximilar sends back; never sent by this module. */
 	secret: string;
+	/** The execution's cancel signal: aborts requests in flight and waits between attempts. */
+	signal?: AbortSignal;
 }
 
 export async function getConnection(ctx: IExecuteFunctions): Promise<Connection> {
 	const credentials = await ctx.getCredentials('ximilarApi');
 	const baseUrl = String(credentials.apiUrl || 'https://api.ximilar.com').replace(/\/+$/, '');
-	return { baseUrl, secret: String(credentials.apiToken ?? '') };
+	return { baseUrl, secret: String(credentials.apiToken ?? ''), signal: ctx.getExecutionCancelSignal?.() };
 }
 
 /**

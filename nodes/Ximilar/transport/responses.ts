@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemFailure } from '../execution/failures';
+import type { ItemFailure } from '../failures/itemFailure';
 import { isRetryableStatus } from './retryPolicy';
 
 /** What one HTTP attempt came to. */

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { COLLECTION_METHODS } from '../../catalog/collections';
-import { inputFailure } from '../../execution/failures';
+import { inputFailure } from '../../failures/itemFailure';
 import type { Outcome } from '../../execution/runRecords';
 import { runRecordJob } from '../../execution/runRecords';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { readImageField, recordBytes, type Prepared } from '../../records/imageRecord';
 import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
 import { getConnection, requestXimilar } from '../../transport/request';
-import { readCollectionSetup } from './target';
+import { readSettings } from '../../execution/settings';
+import { readCollectionTarget, readCollectionType } from './target';
 
 /** Item i's search: the whole request body (query record, k, filter, fields). */
 async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
@@ -50,34 +51,42 @@ function queryLabel(body: IDataObject): IDataObject {
 }
 
 /**
- * Search: one request per query item (Ximilar takes one query record per call), run
- * with the same parallel limit, retries and pairing as the batched operations.
+ * Search: one request per query item (Ximilar takes one query record per call), each to
+ * the item's own collection and search method, run with the same parallel limit,
+ * retries and pairing as the batched operations.
  */
 export async function searchCollection(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
-	const setup = readCollectionSetup(this);
-	if ('failure' in setup) return pairFailureForAll(this, setup.failure);
-	const { settings } = setup;
-	const { basePath, headers, supportsTagSearch } = setup.target;
-	const tagSearch = supportsTagSearch && this.getNodeParameter('searchMethod', 0, 'visual') === 'visualTags';
-	const path = `${basePath}/${tagSearch ? COLLECTION_METHODS.tagSearch : COLLECTION_METHODS.search}`;
+	const read = readSettings(this);
+	if ('failure' in read) return pairFailureForAll(this, read.failure);
+	const collection = readCollectionType(this);
+	if ('failure' in collection) return pairFailureForAll(this, collection.failure);
+	const { settings } = read;
+	const { type } = collection;
 	const connection = await getConnection(this);
 	const queries: IDataObject[] = [];
 
 	const outcomes: Array<Outcome | undefined> = await runRecordJob({
 		itemCount,
 		prepare: async (itemIndex) => {
+			const tagSearch =
+				type.supportsTagSearch === true && this.getNodeParameter('searchMethod', itemIndex, 'visual') === 'visualTags';
+			const method = tagSearch ? COLLECTION_METHODS.tagSearch : COLLECTION_METHODS.search;
+			const target = readCollectionTarget(this, itemIndex, type, method);
+			if ('failure' in target) return target;
 			const prepared = await prepareQuery(this, itemIndex);
-			if ('record' in prepared) queries[itemIndex] = queryLabel(prepared.record);
-			return prepared;
+			if ('failure' in prepared) return prepared;
+			queries[itemIndex] = queryLabel(prepared.record);
+			return { ...prepared, target: target.target };
 		},
-		send: async ([body]) => {
+		send: async ({ path, headers }, [body]) => {
 			const result = await requestXimilar(this, connection, { method: 'POST', path, body, headers }, settings.policy);
-			return 'failure' in result ? result : { records: [result.body] };
+			return 'body' in result ? { records: [result.body] } : result;
 		},
 		limits: { maxRecords: 1, maxBytes: settings.limits.maxBytes },
 		parallel: settings.parallel,
 		stopOnFailure: !this.continueOnFail(),
+		signal: connection.signal,
 	});
 
 	const split = settings.options.splitMatches === true;

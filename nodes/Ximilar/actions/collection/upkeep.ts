@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { COLLECTION_METHODS } from '../../catalog/collections';
-import { inputFailure } from '../../execution/failures';
+import { inputFailure } from '../../failures/itemFailure';
 import { runRecordJob } from '../../execution/runRecords';
 import { recordsSender } from '../../execution/sendRecords';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
@@ -10,7 +10,8 @@ import { recordBytes, type Prepared } from '../../records/imageRecord';
 import { fieldList, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord, readExtraFields } from '../../records/recordFields';
 import { getConnection } from '../../transport/request';
-import { readCollectionSetup } from './target';
+import { readSettings } from '../../execution/settings';
+import { readCollectionTarget, readCollectionType } from './target';
 
 export type UpkeepOperation = 'insert' | 'update' | 'delete' | 'get';
 
@@ -42,29 +43,41 @@ const PREPARE: Record<UpkeepOperation, (ctx: IExecuteFunctions, itemIndex: numbe
 	},
 };
 
+/** Top-level fields of item i's request: Get's fields to return (read per item). */
+function requestFields(ctx: IExecuteFunctions, itemIndex: number, operation: UpkeepOperation): IDataObject {
+	return operation === 'get' ? { fields_to_return: fieldList(ctx.getNodeParameter('fieldsToReturn', itemIndex, '_id')) } : {};
+}
+
 /**
- * Insert, update, delete and get: records of up to 10 per request, one output item per
- * input item in order, a record Ximilar refuses failing only its own item.
+ * Insert, update, delete and get: records of up to 10 per request, grouped by collection,
+ * one output item per input item in order, a record Ximilar refuses failing only its own item.
  */
 export async function upkeepCollection(
 	this: IExecuteFunctions,
 	operation: UpkeepOperation,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
-	const setup = readCollectionSetup(this);
-	if ('failure' in setup) return pairFailureForAll(this, setup.failure);
-	const { settings, target } = setup;
-	const fields: IDataObject =
-		operation === 'get' ? { fields_to_return: fieldList(this.getNodeParameter('fieldsToReturn', 0, '_id')) } : {};
-	const path = `${target.basePath}/${COLLECTION_METHODS[operation]}`;
+	const read = readSettings(this);
+	if ('failure' in read) return pairFailureForAll(this, read.failure);
+	const collection = readCollectionType(this);
+	if ('failure' in collection) return pairFailureForAll(this, collection.failure);
+	const { settings } = read;
+	const connection = await getConnection(this);
 
 	const outcomes = await runRecordJob({
 		itemCount,
-		prepare: async (itemIndex) => await PREPARE[operation](this, itemIndex),
-		send: recordsSender(this, await getConnection(this), path, settings.policy, fields, target.headers),
+		prepare: async (itemIndex) => {
+			const target = readCollectionTarget(this, itemIndex, collection.type, COLLECTION_METHODS[operation]);
+			if ('failure' in target) return target;
+			const prepared = await PREPARE[operation](this, itemIndex);
+			if ('failure' in prepared) return prepared;
+			return { ...prepared, target: { ...target.target, fields: requestFields(this, itemIndex, operation) } };
+		},
+		send: recordsSender(this, connection, settings.policy),
 		limits: settings.limits,
 		parallel: settings.parallel,
 		stopOnFailure: !this.continueOnFail(),
+		signal: connection.signal,
 	});
 	return pairOutcomes(this, outcomes, {
 		shape: (record) => [{ operation, ...rawRecord(record) }],

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputFailure, type ItemFailure } from '../../execution/failures';
+import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import { textParameter } from '../../records/jsonObject';
 
 /** Item i's Job ID, checked before any request. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { inputFailure } from '../../execution/failures';
+import { inputFailure } from '../../failures/itemFailure';
 import { readSettings } from '../../execution/settings';
 import { listJobsPage } from '../../jobs/jobApi';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
