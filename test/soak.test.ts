@@ -1,10 +1,14 @@
 /**
- * Fault soak (issue #6): 2000 URL items (and 200 binary ones) against a simulator that
- * fails 10% of requests with 429 (Retry-After: 1), 5% with 500, 2% with a connection
- * reset, and 3% of records with a `_status` error. With Continue On Fail and Max Retries
- * 10, every item must come out once, in order, paired with its input; only the records
- * Ximilar failed may be error items, each with its reason; no record may be sent again
- * after it succeeded; retries must stay within the limit and honour Retry-After.
+ * Fault soak (issues #6, #10): 2000 URL items (and 200 binary ones) against a simulator
+ * that fails 10% of requests with 429 (Retry-After: 1), 5% with 500, 2% with a
+ * connection reset after the request was read, and 3% of records with a `_status` error.
+ * Run with "Retry When Ximilar May Have Processed the Request" off (the default) and on.
+ * With Continue On Fail and Max Retries 10, every item must come out once, in order,
+ * paired with its input (lost = 0); every failure must be an error item paired to its
+ * input, with the reason of the request or record that failed it; no record may be sent
+ * again after it succeeded; retries must stay within the limit and honour Retry-After.
+ * With the option off, no record may be sent again after an attempt Ximilar may have
+ * processed (500, reset); with it on, the soak reports how many were.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -27,7 +31,7 @@ afterAll(async () => await sim.close());
 
 const recordId = (index: number) => `r-${index}`;
 
-function parameters(source: 'url' | 'binary') {
+function parameters(source: 'url' | 'binary', retryMayBill: boolean) {
 	return {
 		resource: 'image',
 		operation: 'recognize',
@@ -36,7 +40,7 @@ function parameters(source: 'url' | 'binary') {
 		...(source === 'url'
 			? { imageSource: 'url', imageUrl: '={{ $json.url }}' }
 			: { imageSource: 'binary', binaryPropertyName: 'data' }),
-		options: { maxRetries: MAX_RETRIES, parallelRequests: PARALLEL, timeout: 10 },
+		options: { maxRetries: MAX_RETRIES, parallelRequests: PARALLEL, timeout: 10, retryMayBill },
 	};
 }
 
@@ -45,7 +49,7 @@ function parameters(source: 'url' | 'binary') {
  * only for records it processed and did not fail at random, so the records of a 200
  * answer that it never saw are the ones Ximilar failed (`recordFailRate`).
  */
-async function soak(source: 'url' | 'binary', items: InputItem[], seed: number) {
+async function soak(source: 'url' | 'binary', items: InputItem[], seed: number, retryMayBill: boolean) {
 	sim.reset();
 	sim.setRandomFaults({ seed, ...FAULTS });
 	// One of each request fault up front, so that every kind is exercised whatever the draw.
@@ -61,7 +65,7 @@ async function soak(source: 'url' | 'binary', items: InputItem[], seed: number) 
 	});
 	const started = Date.now();
 	const result = await runNode({
-		parameters: parameters(source),
+		parameters: parameters(source, retryMayBill),
 		items,
 		credentials: { apiToken: TOKEN, apiUrl: sim.url },
 		onError: 'continueRegularOutput',
@@ -73,7 +77,23 @@ interface Summary {
 	requests: number;
 	faults: Record<string, number>;
 	failedRecords: number;
+	errorItems: number;
+	/** Input items without exactly one output paired to them. */
+	lost: number;
+	/** Records that went out in more than one request (any retry, 429 included). */
+	sentMoreThanOnce: number;
+	/** Records sent again after an attempt Ximilar may have processed (500, reset): possibly billed twice. */
+	resentAfterMaybeProcessed: number;
 	ms: number;
+}
+
+/** What the last request carrying a record came to: the reason its item may fail. */
+function expectedFailure(last: RequestLogEntry, failed: boolean): RegExp | undefined {
+	if (last.status === 200) return failed ? /Processing failed/ : undefined;
+	if (last.status === 500) return /Ximilar failed with HTTP 500/;
+	if (last.status === 429) return /rate limit/;
+	if (last.status === 0) return /The connection to Ximilar was lost after the request was sent/;
+	return /./;
 }
 
 /** Every assertion of the soak, on one run. */
@@ -84,40 +104,57 @@ function checkSoak(
 	const { result, processed, log } = run;
 	expect(result.error).toBeUndefined();
 
-	// Ground truth from the simulator: the records it answered with a `_status` error.
+	// Ground truth from the simulator: the records it answered with a `_status` error, and
+	// the last request each record went out in.
 	const answered = log.filter((entry) => entry.status === 200);
 	const failedIds = new Set(answered.flatMap((entry) => entry.recordIds).filter((id) => !processed.has(String(id))));
+	const lastEntry = new Map<string, RequestLogEntry>();
+	for (const entry of log) for (const id of entry.recordIds) lastEntry.set(String(id), entry);
 
-	// Exactly one output per input, in input order, paired with it.
+	// Exactly one output per input, in input order, paired with it (nothing lost).
 	expect(result.main).toHaveLength(count);
 	const unexpected: string[] = [];
 	result.main.forEach((item, index) => {
 		if (pairedIndex(item) !== index) unexpected.push(`output ${index} is paired with ${JSON.stringify(item.pairedItem)}`);
 		const failure = failureOf(item);
 		const id = recordId(index);
+		const last = lastEntry.get(id);
+		if (!last) return unexpected.push(`${id} was never sent`);
+		const reason = expectedFailure(last, failedIds.has(id));
 		if (!failure) {
+			if (reason) unexpected.push(`output ${index}: its last request got ${last.status} but the node reports a result`);
 			if (item.json._id !== id) unexpected.push(`output ${index} has _id ${String(item.json._id)}`);
-			if (failedIds.has(id)) unexpected.push(`output ${index}: Ximilar failed ${id} but the node reports a result`);
 			return;
 		}
-		// A failed record: an error item naming its item and giving Ximilar's reason.
-		if (!failure.message.startsWith(`Item ${index}: `) || !/Processing failed/.test(failure.message) || !failedIds.has(id)) {
-			unexpected.push(`output ${index}: ${failure.message}`);
+		// A failure: an error item naming its item and giving the reason of its request or record.
+		if (!failure.message.startsWith(`Item ${index}: `) || !reason || !reason.test(failure.message)) {
+			unexpected.push(`output ${index}: ${failure.message} (last request: ${last.status})`);
 		}
 		if (item.json._id !== undefined && item.json._id !== id) unexpected.push(`error ${index} has _id ${String(item.json._id)}`);
 	});
 	expect(unexpected).toEqual([]);
-	const errorCount = result.main.filter((item) => failureOf(item)).length;
-	expect(errorCount).toBe(failedIds.size);
+	const errorItems = result.main.filter((item) => failureOf(item)).length;
+	const pairedTo = result.main.map(pairedIndex);
+	const lost = Array.from({ length: count }, (_, index) => index).filter(
+		(index) => pairedTo.filter((paired) => paired === index).length !== 1,
+	).length;
+	expect(lost).toBe(0);
 
 	// No record sent again once it succeeded; each batch retried within the limit.
 	const okCount = new Map<string, number>();
+	const sentCount = new Map<string, number>();
 	const attempts = new Map<string, RequestLogEntry[]>();
+	const maybeProcessed = new Set<string>();
+	const resentAfterMaybeProcessed = new Set<string>();
 	for (const entry of log) {
 		const key = entry.recordIds.join(',');
 		attempts.set(key, [...(attempts.get(key) ?? []), entry]);
-		if (entry.status !== 200) continue;
-		for (const id of entry.recordIds) okCount.set(String(id), (okCount.get(String(id)) ?? 0) + 1);
+		for (const id of entry.recordIds.map(String)) {
+			sentCount.set(id, (sentCount.get(id) ?? 0) + 1);
+			if (maybeProcessed.has(id)) resentAfterMaybeProcessed.add(id);
+			if (entry.status === 500 || entry.status === 0) maybeProcessed.add(id);
+			if (entry.status === 200) okCount.set(id, (okCount.get(id) ?? 0) + 1);
+		}
 	}
 	const sentTwice = [...okCount].filter(([, times]) => times > 1);
 	expect(sentTwice).toEqual([]);
@@ -149,30 +186,63 @@ function checkSoak(
 		const kind = entry.status ? `${entry.fault} ${entry.status}` : entry.fault;
 		faults[kind] = (faults[kind] ?? 0) + 1;
 	}
-	return { requests: log.length, faults, failedRecords: failedIds.size, ms: run.ms };
+	return {
+		requests: log.length,
+		faults,
+		failedRecords: failedIds.size,
+		errorItems,
+		lost,
+		sentMoreThanOnce: [...sentCount.values()].filter((times) => times > 1).length,
+		resentAfterMaybeProcessed: resentAfterMaybeProcessed.size,
+		ms: run.ms,
+	};
 }
 
-it('2000 URL items under 429 / 500 / reset / record faults: every item once, in order, paired, nothing resent', async () => {
-	const count = 2000;
-	const items = Array.from({ length: count }, (_, index) => ({
-		json: { id: recordId(index), url: `https://img.example.com/card-${index}.jpg` },
-	}));
-	const summary = checkSoak(count, await soak('url', items, 6));
-	// The soak must really have exercised every fault.
-	expect(summary.faults['status 429']).toBeGreaterThan(0);
-	expect(summary.faults['status 500']).toBeGreaterThan(0);
-	expect(summary.faults.reset).toBeGreaterThan(0);
-	expect(summary.failedRecords).toBeGreaterThan(0);
-	expect(summary.ms).toBeLessThan(45_000);
-}, 55_000);
+/** The figures the soak reports, one line per run. */
+function report(label: string, count: number, summary: Summary): void {
+	// eslint-disable-next-line no-console
+	console.log(
+		`soak ${label}: items=${count} lost=${summary.lost} requests=${summary.requests} faults=${JSON.stringify(summary.faults)} ` +
+			`errorItems=${summary.errorItems} (records Ximilar failed: ${summary.failedRecords}) ` +
+			`recordsSentMoreThanOnce=${summary.sentMoreThanOnce} resentAfterMaybeProcessed=${summary.resentAfterMaybeProcessed} ms=${summary.ms}`,
+	);
+}
 
-it('200 binary items under the same faults', async () => {
-	const count = 200;
-	const items = Array.from({ length: count }, (_, index) => ({
-		json: { id: recordId(index) },
-		binary: { data: { data: makeJpeg(index), mimeType: 'image/jpeg', fileName: `card-${index}.jpg` } },
-	}));
-	const summary = checkSoak(count, await soak('binary', items, 7));
-	expect(summary.requests).toBeGreaterThanOrEqual(count / 10);
-	expect(summary.ms).toBeLessThan(20_000);
-}, 30_000);
+describe.each([false, true])('with "Retry When Ximilar May Have Processed the Request" %s', (retryMayBill) => {
+	it('2000 URL items under 429 / 500 / reset / record faults: every item once, in order, paired, every failure explained', async () => {
+		const count = 2000;
+		const items = Array.from({ length: count }, (_, index) => ({
+			json: { id: recordId(index), url: `https://img.example.com/card-${index}.jpg` },
+		}));
+		const summary = checkSoak(count, await soak('url', items, 6, retryMayBill));
+		report(`url retryMayBill=${retryMayBill}`, count, summary);
+		// The soak must really have exercised every fault.
+		expect(summary.faults['status 429']).toBeGreaterThan(0);
+		expect(summary.faults['status 500']).toBeGreaterThan(0);
+		expect(summary.faults.reset).toBeGreaterThan(0);
+		expect(summary.failedRecords).toBeGreaterThan(0);
+		expect(summary.sentMoreThanOnce).toBeGreaterThan(0);
+		if (retryMayBill) {
+			// Every request failure was retried until it succeeded: only Ximilar's record failures remain.
+			expect(summary.resentAfterMaybeProcessed).toBeGreaterThan(0);
+			expect(summary.errorItems).toBe(summary.failedRecords);
+		} else {
+			expect(summary.resentAfterMaybeProcessed).toBe(0);
+			expect(summary.errorItems).toBeGreaterThan(summary.failedRecords);
+		}
+		expect(summary.ms).toBeLessThan(45_000);
+	}, 55_000);
+
+	it('200 binary items under the same faults', async () => {
+		const count = 200;
+		const items = Array.from({ length: count }, (_, index) => ({
+			json: { id: recordId(index) },
+			binary: { data: { data: makeJpeg(index), mimeType: 'image/jpeg', fileName: `card-${index}.jpg` } },
+		}));
+		const summary = checkSoak(count, await soak('binary', items, 7, retryMayBill));
+		report(`binary retryMayBill=${retryMayBill}`, count, summary);
+		expect(summary.requests).toBeGreaterThanOrEqual(count / 10);
+		expect(summary.resentAfterMaybeProcessed === 0).toBe(!retryMayBill || summary.faults['status 500'] === undefined);
+		expect(summary.ms).toBeLessThan(20_000);
+	}, 30_000);
+});

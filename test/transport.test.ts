@@ -1,5 +1,5 @@
 import { runNode } from './harness/engine';
-import { pngItems } from './harness/items';
+import { bigImageItem, pngItems } from './harness/items';
 import { useSimulator } from './harness/useSimulator';
 
 const ctx = useSimulator();
@@ -38,12 +38,73 @@ describe('retries', () => {
 		expect(statuses()).toEqual([429, 200]);
 	});
 
-	it('retries a reset connection and a reply that is not JSON', async () => {
-		ctx.sim.queueFaultsFor(PATH, { kind: 'reset' }, { kind: 'malformed' });
+	it('does not retry a connection lost after the request was sent, and says why', async () => {
+		ctx.sim.queueFaultsFor(PATH, { kind: 'reset' });
 		const result = await run();
+		expect(statuses()).toEqual([0]);
+		expect(result.error?.message).toBe('Item 0: The connection to Ximilar was lost after the request was sent (1 attempt)');
+		expect(result.error?.description).toContain('Network error ECONNRESET');
+		expect(result.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
+	});
+
+	it('retries a connection lost after sending when the user chose to', async () => {
+		ctx.sim.queueFaultsFor(PATH, { kind: 'reset' });
+		const result = await run({ retryMayBill: true });
 		expect(result.error).toBeUndefined();
-		expect(statuses()).toEqual([0, 200, 200]);
-		expect(result.main).toHaveLength(3);
+		expect(statuses()).toEqual([0, 200]);
+		expect(result.main.map((item) => item.json._id)).toEqual(['row-0', 'row-1', 'row-2']);
+	});
+
+	it('retries by default a connection reset before the request was sent', async () => {
+		// A body of several MB cannot be fully written before the reset arrives.
+		ctx.sim.resetOnArrival(PATH);
+		const result = await runNode({
+			parameters: recognize() as never,
+			items: [bigImageItem(4_000_000, 0)],
+			credentials: ctx.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.log.filter((entry) => entry.path === PATH).map((entry) => entry.fault ?? entry.status)).toEqual([
+			'resetOnArrival',
+			200,
+		]);
+		expect(result.main.map((item) => item.json._id)).toEqual(['row-0']);
+	});
+
+	it.each([true, false])('never retries a 200 reply that is not JSON (retry option %s)', async (retryMayBill) => {
+		ctx.sim.queueFaultsFor(PATH, { kind: 'malformed' });
+		const result = await run({ retryMayBill });
+		expect(statuses()).toEqual([200]);
+		expect(result.error?.message).toBe('Item 0: Ximilar sent a reply that is not JSON');
+	});
+
+	it.each([500, 502, 504])('does not retry %i by default: Ximilar may have processed the records', async (status) => {
+		ctx.sim.queueFaultsFor(PATH, { kind: 'status', status });
+		const result = await run();
+		expect(statuses()).toEqual([status]);
+		expect(result.error?.message).toMatch(new RegExp(`^Item 0: Ximilar failed with HTTP ${status}: `));
+		expect(result.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
+	});
+
+	it.each([500, 502, 504])('retries %i when the user chose to', async (status) => {
+		ctx.sim.queueFaultsFor(PATH, { kind: 'status', status });
+		const result = await run({ retryMayBill: true });
+		expect(result.error).toBeUndefined();
+		expect(statuses()).toEqual([status, 200]);
+	});
+
+	it('retries a timeout only when the user chose to', async () => {
+		ctx.sim.queueFaultsFor(PATH, { kind: 'delay', ms: 2500 });
+		const declined = await run({ timeout: 1 });
+		expect(declined.error?.message).toBe('Item 0: No answer from Ximilar within 1 s (1 attempt)');
+		expect(declined.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
+		expect(ctx.sim.log.filter((entry) => entry.path === PATH)).toHaveLength(1);
+
+		ctx.sim.reset();
+		ctx.sim.queueFaultsFor(PATH, { kind: 'delay', ms: 2500 });
+		const chosen = await run({ timeout: 1, retryMayBill: true });
+		expect(chosen.error).toBeUndefined();
+		expect(ctx.sim.log.filter((entry) => entry.path === PATH)).toHaveLength(2);
 	});
 
 	it.each([400, 401, 403, 404])('never retries %i', async (status) => {
@@ -54,10 +115,10 @@ describe('retries', () => {
 	});
 
 	it('gives up after Max Retries with a clear error', async () => {
-		ctx.sim.queueFaultsFor(PATH, ...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 502 })));
+		ctx.sim.queueFaultsFor(PATH, ...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503 })));
 		const result = await run({ maxRetries: 2 });
-		expect(statuses()).toEqual([502, 502, 502]);
-		expect(result.error?.message).toMatch(/^Item 0: Ximilar failed with HTTP 502 after 3 attempts/);
+		expect(statuses()).toEqual([503, 503, 503]);
+		expect(result.error?.message).toBe('Item 0: Ximilar failed with HTTP 503 after 3 attempts: Service temporarily unavailable, try again later');
 		expect(result.error?.description).toContain('Max Retries');
 	});
 
@@ -65,7 +126,7 @@ describe('retries', () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'delay', ms: 2500 });
 		const result = await run({ timeout: 1, maxRetries: 0 });
 		expect(result.error?.message).toBe('Item 0: No answer from Ximilar within 1 s (1 attempt)');
-		expect(result.error?.description).toContain('Timeout');
+		expect(result.error?.description).toContain('Raise the "Timeout" option');
 	});
 
 	it('fails every item of a batch whose request failed, and only those', async () => {

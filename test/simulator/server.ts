@@ -60,6 +60,7 @@ export class XimilarSimulator {
 	private readonly timers = new Set<NodeJS.Timeout>();
 	private bodies: { path: string; body: unknown }[] = [];
 	private recordPredicate: RecordPredicate | null = null;
+	private arrivalResets: { prefix: string; count: number }[] = [];
 	private active = 0;
 	private seq = 0;
 	private credits = 0;
@@ -104,6 +105,14 @@ export class XimilarSimulator {
 
 	queueFaultsFor(pathPrefix: string, ...faults: Fault[]): void {
 		this.faults.queueFor(pathPrefix, faults);
+	}
+
+	/**
+	 * The next `count` requests to `pathPrefix` have their connection reset as soon as their
+	 * headers arrive, before the body is read: a request Ximilar cannot have processed.
+	 */
+	resetOnArrival(pathPrefix: string, count = 1): void {
+		this.arrivalResets.push({ prefix: pathPrefix, count });
 	}
 
 	setRandomFaults(f: RandomFaults | null): void {
@@ -157,6 +166,7 @@ export class XimilarSimulator {
 		this.seq = 0;
 		this.credits = 0;
 		this.faults.clear();
+		this.arrivalResets = [];
 		this.recordPredicate = null;
 		this.store.clear();
 		this.jobs.clear();
@@ -196,6 +206,13 @@ export class XimilarSimulator {
 			this.active--;
 			entry.endedAt = Date.now();
 		});
+		const early = this.arrivalResets.find((slot) => slot.count > 0 && entry.path.startsWith(slot.prefix));
+		if (early) {
+			early.count--;
+			entry.fault = 'resetOnArrival';
+			req.socket.destroy();
+			return;
+		}
 		this.readBody(req)
 			.then((buf) => this.handle(req, res, entry, buf))
 			.catch((e: unknown) => this.send(res, entry, detail(500, `Simulator error: ${(e as Error).message}`)));

@@ -1,22 +1,44 @@
 import {
 	backoffDelay,
-	isRetryableNetworkCode,
-	isRetryableStatus,
+	classifyNetwork,
+	classifyStatus,
+	isTlsCode,
+	mayRetry,
 	MAX_BACKOFF_MS,
 	MAX_RETRY_AFTER_MS,
 	parseRetryAfter,
 } from '../../nodes/Ximilar/transport/retryPolicy';
 
 describe('retry policy', () => {
-	it('retries rate limits and server errors, never client errors', () => {
-		expect([429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
-		expect([400, 401, 403, 404, 413, 501].some(isRetryableStatus)).toBe(false);
+	it('retries by default only statuses that say nothing was processed', () => {
+		expect([429, 503].map(classifyStatus)).toEqual(['safe', 'safe']);
+		expect([500, 502, 504].map(classifyStatus)).toEqual(['mayBill', 'mayBill', 'mayBill']);
+		expect([400, 401, 403, 404, 413, 501].map(classifyStatus)).toEqual(Array(6).fill('never'));
 	});
 
-	it('retries resets and timeouts, not unknown errors', () => {
-		expect(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED'].every(isRetryableNetworkCode)).toBe(true);
-		expect(isRetryableNetworkCode('ENOTFOUND')).toBe(false);
-		expect(isRetryableNetworkCode(undefined)).toBe(false);
+	it('retries a lost connection by default only when the request was not fully sent', () => {
+		expect(classifyNetwork('ECONNREFUSED', true)).toBe('safe');
+		expect(classifyNetwork('EAI_AGAIN', true)).toBe('safe');
+		expect(classifyNetwork('ECONNRESET', false)).toBe('safe');
+		expect(classifyNetwork('EPIPE', false)).toBe('safe');
+		expect(classifyNetwork('ECONNRESET', true)).toBe('mayBill');
+		expect(classifyNetwork('ECONNABORTED', true)).toBe('mayBill');
+		expect(classifyNetwork('ETIMEDOUT', true)).toBe('mayBill');
+		expect(classifyNetwork('ETIMEDOUT', false)).toBe('safe');
+		expect(classifyNetwork('ENOTFOUND', false)).toBe('never');
+		expect(classifyNetwork('CERT_HAS_EXPIRED', false)).toBe('never');
+		expect(classifyNetwork(undefined, false)).toBe('never');
+	});
+
+	it('retries what may have been processed only when the user chose to', () => {
+		expect([mayRetry('safe', false), mayRetry('mayBill', false), mayRetry('never', false)]).toEqual([true, false, false]);
+		expect([mayRetry('safe', true), mayRetry('mayBill', true), mayRetry('never', true)]).toEqual([true, true, false]);
+	});
+
+	it('recognises TLS certificate codes', () => {
+		const codes = ['CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID'];
+		expect(codes.map(isTlsCode)).toEqual(Array(codes.length).fill(true));
+		expect(['ECONNRESET', 'ENOTFOUND', undefined].map(isTlsCode)).toEqual([false, false, false]);
 	});
 
 	it('reads Retry-After as seconds or as an HTTP date, capped', () => {

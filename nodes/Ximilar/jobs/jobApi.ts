@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
-import { requestXimilar, type Connection, type RequestPolicy } from '../transport/request';
+import { requestXimilar, type Connection, type RequestPolicy, type RequestResult } from '../transport/request';
 import { backoffDelay } from '../transport/retryPolicy';
 
 /** Ximilar's asynchronous request API (shapes section 2). */
@@ -11,6 +11,12 @@ export const JOBS_PATH = '/account/v2/request/';
 export type JobReply = { body: IDataObject } | { failure: ItemFailure };
 
 const jobPath = (jobId: string) => `${JOBS_PATH}${encodeURIComponent(jobId)}`;
+
+/** A request cut short because the execution was stopped fails its item as stopped, never as a network failure. */
+function stoppedAsFailure(result: RequestResult): JobReply {
+	if (!('cancelled' in result)) return result;
+	return { failure: { kind: 'input', message: 'not sent, because the execution was stopped' } };
+}
 
 /**
  * Submits one job. A submit creates work Ximilar bills, so it is never sent again once
@@ -26,7 +32,9 @@ export async function submitJob(
 	signal?: AbortSignal,
 ): Promise<JobReply> {
 	for (let tryNumber = 1; ; tryNumber++) {
-		const reply = await requestXimilar(ctx, connection, { method: 'POST', path: JOBS_PATH, body }, { ...policy, maxRetries: 0 });
+		const reply = stoppedAsFailure(
+			await requestXimilar(ctx, connection, { method: 'POST', path: JOBS_PATH, body }, { ...policy, maxRetries: 0 }),
+		);
 		if (!('failure' in reply)) return reply;
 		if (reply.failure.statusCode !== 429 || tryNumber > policy.maxRetries) {
 			if (reply.failure.statusCode === 429 || (reply.failure.statusCode ?? 500) < 500) return reply;
@@ -42,13 +50,13 @@ export async function submitJob(
 
 /** GET calls read and never bill, so the transport's retries apply. */
 export async function getJobStatus(ctx: IExecuteFunctions, connection: Connection, jobId: string, policy: RequestPolicy): Promise<JobReply> {
-	return await requestXimilar(ctx, connection, { method: 'GET', path: `${jobPath(jobId)}/status` }, policy);
+	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: `${jobPath(jobId)}/status` }, policy));
 }
 
 export async function getJob(ctx: IExecuteFunctions, connection: Connection, jobId: string, policy: RequestPolicy): Promise<JobReply> {
-	return await requestXimilar(ctx, connection, { method: 'GET', path: jobPath(jobId) }, policy);
+	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: jobPath(jobId) }, policy));
 }
 
 export async function listJobsPage(ctx: IExecuteFunctions, connection: Connection, qs: IDataObject, policy: RequestPolicy): Promise<JobReply> {
-	return await requestXimilar(ctx, connection, { method: 'GET', path: JOBS_PATH, qs }, policy);
+	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: JOBS_PATH, qs }, policy));
 }

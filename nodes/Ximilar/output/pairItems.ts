@@ -25,6 +25,12 @@ const NOT_PROCESSED: ItemFailure = {
 	message: 'not processed, because an earlier item failed',
 };
 
+const STOPPED: ItemFailure = {
+	kind: 'input',
+	message: 'not sent, because the execution was stopped',
+	description: 'Run the workflow again to process this item.',
+};
+
 /**
  * The one place outputs are made: every input item gets its outputs at its own position,
  * each paired to it. Without Continue On Fail the first failed item (lowest index) is
@@ -39,14 +45,15 @@ export function pairOutcomes(
 	if (isToolCall(ctx)) return agentOutputs(outcomes, options.shape, NOT_PROCESSED);
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
+	// Items left without an outcome were skipped after a failure, or when the execution was stopped.
+	const missing = ctx.getExecutionCancelSignal?.()?.aborted === true ? STOPPED : NOT_PROCESSED;
 	if (!continueOnFail) {
-		// Items left without an outcome were skipped after a failure: name the failure.
 		const firstFailed = outcomes.findIndex((outcome) => outcome !== undefined && 'failure' in outcome);
 		const firstMissing = Array.from(outcomes.keys()).find((index) => outcomes[index] === undefined);
 		if (firstFailed >= 0) {
 			throw failureToError(node, (outcomes[firstFailed] as { failure: ItemFailure }).failure, firstFailed);
 		}
-		if (firstMissing !== undefined) throw failureToError(node, NOT_PROCESSED, firstMissing);
+		if (firstMissing !== undefined) throw failureToError(node, missing, firstMissing);
 	}
 	const toErrorOutput = node.onError === 'continueErrorOutput';
 	const inputs = ctx.getInputData();
@@ -56,7 +63,7 @@ export function pairOutcomes(
 		const outcome = outcomes[itemIndex];
 		const pairedItem = { item: itemIndex };
 		if (!outcome || 'failure' in outcome) {
-			const failure = outcome?.failure ?? NOT_PROCESSED;
+			const failure = outcome?.failure ?? missing;
 			// n8n sends an item to the error output when its json is { error, message } (and
 			// merges in the input item's fields); an item carrying `.error` would have its json
 			// cut to { error } instead. The regular output gets every detail.

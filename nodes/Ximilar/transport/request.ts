@@ -5,11 +5,11 @@ import type {
 	IHttpRequestOptions,
 	JsonObject,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
 import { describeFailure, readBody, type AttemptResult } from './responses';
-import { backoffDelay, isRetryableNetworkCode, parseRetryAfter } from './retryPolicy';
+import { backoffDelay, classifyNetwork, mayRetry, parseRetryAfter } from './retryPolicy';
 
 export interface RequestPolicy {
 	/** Per attempt, in milliseconds. */
@@ -29,10 +29,16 @@ export interface XimilarCall {
 	qs?: IDataObject;
 }
 
-/** Where to send requests and what to keep out of any message: read once per execution. */
+/**
+ * Where to send requests, with which token, and what to keep out of any message: read
+ * once per execution. Requests go through n8n's plain `httpRequest` with the header the
+ * credential's `authenticate` block describes, because `httpRequestWithAuthentication`
+ * wraps a failed request in an error that no longer says whether the request had been
+ * sent: and that decides whether a retry can bill the records twice.
+ */
 export interface Connection {
 	baseUrl: string;
-	/** Only used to scrub the token from texts Ximilar sends back; never sent by this module. */
+	/** The API token: sent in the Authorization header, and scrubbed from texts Ximilar sends back. */
 	secret: string;
 	/** The execution's cancel signal: aborts requests in flight and waits between attempts. */
 	signal?: AbortSignal;
@@ -44,19 +50,42 @@ export async function getConnection(ctx: IExecuteFunctions): Promise<Connection>
 	return { baseUrl, secret: String(credentials.apiToken ?? ''), signal: ctx.getExecutionCancelSignal?.() };
 }
 
-/**
- * The network error code of a failed attempt. n8n wraps axios errors in a NodeApiError
- * that keeps the code as `httpCode` (e.g. 'ECONNRESET'); the raw message is in `messages`.
- */
-function networkCode(error: unknown): string | undefined {
-	const wrapped = error as JsonObject & { cause?: JsonObject };
-	for (const code of [wrapped?.httpCode, wrapped?.code, wrapped?.cause?.code]) {
-		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
-	}
-	const texts = [wrapped?.message, ...(Array.isArray(wrapped?.messages) ? wrapped.messages : [])].join(' ');
-	if (/timeout|timed out/i.test(texts)) return 'ETIMEDOUT';
-	if (/socket hang up|ECONNRESET|closed unexpectedly/i.test(texts)) return 'ECONNRESET';
+/** What a request came to: Ximilar's JSON reply, a failure worded for the user, or the execution was stopped. */
+export type RequestResult = { body: IDataObject } | { failure: ItemFailure } | { cancelled: true };
+
+interface ClientRequestState {
+	writableFinished?: boolean;
+	/** follow-redirects (which axios uses) wraps the request; the one on the wire is this. */
+	_currentRequest?: ClientRequestState;
+}
+
+/** The HTTP client's error for a request that got no reply (axios, under n8n's helper). */
+type ClientError = JsonObject & { request?: ClientRequestState };
+
+/** The network error code of a failed attempt: ECONNRESET, ECONNREFUSED, CERT_HAS_EXPIRED, ... */
+function networkCode(error: ClientError): string | undefined {
+	const code = error?.code;
+	if (typeof code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(code)) return code;
+	const text = String(error?.message ?? '');
+	if (/timeout|timed out/i.test(text)) return 'ETIMEDOUT';
+	if (/socket hang up/i.test(text)) return 'ECONNRESET';
 	return undefined;
+}
+
+/**
+ * Whether the whole request had been handed to the network when the attempt failed:
+ * the request on the wire says so (`writableFinished`). When that is not known, the
+ * answer is yes: Ximilar may have received it.
+ */
+function requestSent(error: ClientError): boolean {
+	const onTheWire = error?.request?._currentRequest ?? error?.request;
+	return onTheWire?.writableFinished !== false;
+}
+
+/** The client's own words for a failure without a reply, e.g. "socket hang up". */
+function clientText(error: ClientError): string | undefined {
+	const text = error?.message;
+	return typeof text === 'string' && text !== '' ? text : undefined;
 }
 
 async function attempt(
@@ -64,52 +93,76 @@ async function attempt(
 	connection: Connection,
 	call: XimilarCall,
 	policy: RequestPolicy,
-): Promise<AttemptResult> {
+): Promise<AttemptResult | { kind: 'cancelled' }> {
 	const options: IHttpRequestOptions = {
 		method: call.method,
 		url: `${connection.baseUrl}${call.path}`,
-		headers: { 'Content-Type': 'application/json', ...call.headers },
+		headers: {
+			'Content-Type': 'application/json',
+			// What the credential's `authenticate` block sends (see getConnection).
+			Authorization: `Token ${connection.secret}`,
+			// A fresh connection per request: a kept-alive socket Ximilar closed while idle would
+			// fail after the request was written, when it is too late to know it was not processed.
+			Connection: 'close',
+			...call.headers,
+		},
 		qs: call.qs,
 		body: call.body,
 		json: true,
 		timeout: policy.timeoutMs,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		abortSignal: connection.signal,
 	};
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			'ximilarApi',
-			options,
-		)) as { statusCode: number; headers: IDataObject; body: unknown };
+		const response = (await ctx.helpers.httpRequest(options)) as {
+			statusCode: number;
+			headers: IDataObject;
+			body: unknown;
+		};
 		return readBody(response, connection.secret);
-	} catch (error) {
+	} catch (caught) {
+		// Stopping the execution aborts the request: that is no network failure.
+		if (connection.signal?.aborted) return { kind: 'cancelled' };
+		const error = caught as ClientError;
 		const code = networkCode(error);
-		return { kind: 'network', code, retryable: isRetryableNetworkCode(code) };
+		const sent = requestSent(error);
+		return { kind: 'network', code, sent, detail: clientText(error), retry: classifyNetwork(code, sent) };
 	}
 }
 
 /**
- * Sends one request to Ximilar, retrying rate limits, server errors, resets and
- * timeouts with backoff (honouring Retry-After). Returns the parsed JSON body, or the
- * failure of the last attempt, worded for the user and free of the token.
+ * Sends one request to Ximilar. Retries, with backoff (honouring Retry-After), only what
+ * Ximilar cannot have processed, unless the user chose to retry what it may have
+ * processed too (see retryPolicy). Returns the parsed JSON body, or the failure of the
+ * last attempt, worded for the user and free of the token. Stopping the execution ends
+ * a wait between attempts and aborts the request in flight.
  */
 export async function requestXimilar(
 	ctx: IExecuteFunctions,
 	connection: Connection,
 	call: XimilarCall,
 	policy: RequestPolicy,
-): Promise<{ body: IDataObject } | { failure: ItemFailure }> {
+): Promise<RequestResult> {
 	const attempts = Math.max(1, Math.floor(policy.maxRetries) + 1);
 	for (let tryNumber = 1; ; tryNumber++) {
+		if (connection.signal?.aborted) return { cancelled: true };
 		const result = await attempt(ctx, connection, call, policy);
+		if (result.kind === 'cancelled') return { cancelled: true };
 		if (result.kind === 'ok') return { body: result.body };
-		if (!result.retryable || tryNumber >= attempts) {
-			return { failure: describeFailure(result, call.path, policy, tryNumber, connection.secret) };
+		if (!mayRetry(result.retry, policy.retryMayBill) || tryNumber >= attempts) {
+			const where = { baseUrl: connection.baseUrl, path: call.path };
+			return { failure: describeFailure(result, where, policy, tryNumber, connection.secret) };
 		}
 		const wait =
 			(result.kind === 'http' ? parseRetryAfter(result.retryAfter, Date.now()) : undefined) ??
 			backoffDelay(tryNumber, Math.random());
-		await sleep(wait);
+		try {
+			await sleepWithAbort(wait, connection.signal);
+		} catch (error) {
+			// The execution was stopped during the wait: no further attempt.
+			if (connection.signal?.aborted) return { cancelled: true };
+			throw error;
+		}
 	}
 }

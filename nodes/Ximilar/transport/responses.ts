@@ -1,15 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
-import { isRetryableStatus } from './retryPolicy';
+import { classifyStatus, isTlsCode, type RetryClass } from './retryPolicy';
 
 /** What one HTTP attempt came to. */
 export type AttemptResult =
 	| { kind: 'ok'; body: IDataObject }
-	| { kind: 'http'; status: number; text?: string; retryAfter?: unknown; retryable: boolean }
-	| { kind: 'apiStatus'; status: number; text?: string; retryable: boolean }
-	| { kind: 'malformed'; retryable: true }
-	| { kind: 'network'; code?: string; retryable: boolean };
+	| { kind: 'http'; status: number; text?: string; retryAfter?: unknown; retry: RetryClass }
+	| { kind: 'apiStatus'; status: number; text?: string; retry: RetryClass }
+	| { kind: 'malformed'; retry: RetryClass }
+	/** No reply. `sent`: the request had been fully handed to the network. `detail`: the client's own words. */
+	| { kind: 'network'; code?: string; sent: boolean; detail?: string; retry: RetryClass };
 
 function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -64,16 +65,16 @@ export function readBody(
 			status: statusCode,
 			text: parsed ? ximilarText(parsed.value) : undefined,
 			retryAfter: response.headers?.['retry-after'],
-			retryable: isRetryableStatus(statusCode),
+			retry: classifyStatus(statusCode),
 		};
 	}
-	if (!parsed || !isObject(parsed.value)) return { kind: 'malformed', retryable: true };
+	// A 200 that is not JSON will not turn into JSON on a second try (and may have been billed).
+	if (!parsed || !isObject(parsed.value)) return { kind: 'malformed', retry: 'never' };
 	const body = scrubDeep(parsed.value, secret);
-	// `status` is an object `{code, text}`, or a bare integer such as 503 (ximilar-shapes.md 0, S4).
-	const status = body.status;
-	const code = isObject(status) ? status.code : status;
+	// `status` is an object {code, text}, or a bare number when Ximilar's service is unavailable.
+	const code = isObject(body.status) ? body.status.code : body.status;
 	if (typeof code === 'number' && (code < 200 || code >= 300)) {
-		return { kind: 'apiStatus', status: code, text: ximilarText(body), retryable: isRetryableStatus(code) };
+		return { kind: 'apiStatus', status: code, text: ximilarText(body), retry: classifyStatus(code) };
 	}
 	return { kind: 'ok', body };
 }
@@ -84,6 +85,10 @@ function scrub(text: string | undefined, secret: string): string | undefined {
 }
 
 const attemptsWord = (count: number) => (count === 1 ? '1 attempt' : `${count} attempts`);
+
+/** Why a request that may have been processed was not sent again, and how to choose otherwise. */
+const NOT_RETRIED =
+	'Ximilar may already have processed (and billed) these records, so the request was not sent again. To retry such failures too, turn on Options > "Retry When Ximilar May Have Processed the Request" (a retry may bill the records twice).';
 
 function httpFailure(status: number, text: string | undefined, path: string, tries: number) {
 	const detail = text ? `: ${text.replace(/[.\s]+$/, '')}` : '';
@@ -123,11 +128,69 @@ function httpFailure(status: number, text: string | undefined, path: string, tri
 	};
 }
 
+/** TLS certificate failures, named as such: they are fixed in the API URL or the certificate store, not by waiting. */
+function tlsFailure(code: string, baseUrl: string) {
+	const what = /EXPIRED/.test(code)
+		? 'has expired'
+		: /SELF_SIGNED/.test(code)
+			? 'is self-signed'
+			: /ALTNAME|HOST/.test(code)
+				? 'does not match the host name'
+				: 'could not be verified';
+	return {
+		message: `The TLS certificate of the API URL ${what}`,
+		description: `TLS error ${code} at ${baseUrl}. Check the API URL in the credential; a proxy that inspects HTTPS needs its certificate trusted by n8n (NODE_EXTRA_CA_CERTS).`,
+	};
+}
+
+/** Failures without a reply, in words. The network code goes in the description, where n8n leaves it alone. */
+function networkFailure(
+	result: Extract<AttemptResult, { kind: 'network' }>,
+	baseUrl: string,
+	policy: { timeoutMs: number; retryMayBill: boolean },
+	tries: number,
+) {
+	const code = result.code ?? 'no code';
+	const raw = result.detail ? ` (${result.detail})` : '';
+	const after = ` (${attemptsWord(tries)})`;
+	if (isTlsCode(result.code)) return tlsFailure(code, baseUrl);
+	if (code === 'ENOTFOUND') {
+		return {
+			message: 'The host of the API URL could not be found',
+			description: `DNS lookup failed (ENOTFOUND) for ${baseUrl}. Check the API URL in the credential.`,
+		};
+	}
+	if (code === 'ECONNREFUSED') {
+		return {
+			message: `Ximilar refused the connection${after}`,
+			description: `Network error ECONNREFUSED at ${baseUrl}: nothing accepted the connection. Check the API URL in the credential and the network between n8n and Ximilar.`,
+		};
+	}
+	const unsure = result.retry === 'mayBill' && !policy.retryMayBill ? ` ${NOT_RETRIED}` : '';
+	if (['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT'].includes(code)) {
+		return {
+			message: `No answer from Ximilar within ${Math.round(policy.timeoutMs / 1000)} s${after}`,
+			description: `Network error ${code}. Raise the "Timeout" option, or lower "Records per Request" so each request carries less.${unsure}`,
+		};
+	}
+	if (code === 'ECONNRESET' || code === 'EPIPE') {
+		const when = result.sent ? 'after the request was sent' : 'before the request was sent';
+		return {
+			message: `The connection to Ximilar was lost ${when}${after}`,
+			description: `Network error ${code}${raw}.${unsure || ' Raise "Max Retries" or run the workflow later.'}`,
+		};
+	}
+	return {
+		message: `Could not reach Ximilar${after}`,
+		description: `Network error ${code}${raw} at ${baseUrl}. Check the API URL in the credential and the network between n8n and Ximilar.`,
+	};
+}
+
 /** Turns the last attempt into the failure users see: what happened and what to do. */
 export function describeFailure(
 	result: Exclude<AttemptResult, { kind: 'ok' }>,
-	path: string,
-	policy: { timeoutMs: number },
+	where: { baseUrl: string; path: string },
+	policy: { timeoutMs: number; retryMayBill: boolean },
 	tries: number,
 	secret: string,
 ): ItemFailure {
@@ -138,17 +201,19 @@ export function describeFailure(
 	if (result.kind === 'http' || result.kind === 'apiStatus') {
 		statusCode = result.status;
 		statusText = scrub(result.text, secret);
-		({ message, description } = httpFailure(result.status, statusText, path, tries));
+		({ message, description } = httpFailure(result.status, statusText, where.path, tries));
+		if (result.retry === 'mayBill' && !policy.retryMayBill) {
+			message = `Ximilar failed with HTTP ${result.status}${statusText ? `: ${statusText.replace(/[.\s]+$/, '')}` : ''}`;
+			description = NOT_RETRIED;
+		}
 		if (result.kind === 'apiStatus') description = `Ximilar's reply carried status ${result.status}. ${description}`;
 	} else if (result.kind === 'malformed') {
-		message = `Ximilar sent a reply that is not JSON (${attemptsWord(tries)})`;
-		description = 'Check the API URL in the credential: it must point at the Ximilar API, not a web page or proxy.';
-	} else if (result.code === 'ECONNABORTED' || result.code === 'ETIMEDOUT' || result.code === 'ESOCKETTIMEDOUT') {
-		message = `No answer from Ximilar within ${Math.round(policy.timeoutMs / 1000)} s (${attemptsWord(tries)})`;
-		description = 'Raise the "Timeout" option, or lower "Records per Request" so each request carries less.';
+		message = 'Ximilar sent a reply that is not JSON';
+		description =
+			'Check the API URL in the credential: it must point at the Ximilar API, not a web page or proxy. The request was not sent again, since Ximilar may have processed it.';
 	} else {
-		message = `Could not reach Ximilar (${result.code ?? 'network error'}) after ${attemptsWord(tries)}`;
-		description = 'Check the API URL in the credential and the network between n8n and Ximilar.';
+		({ message, description } = networkFailure(result, where.baseUrl, policy, tries));
+		description = scrub(description, secret);
 	}
 	return { kind: 'api', message, description, statusCode, statusText };
 }

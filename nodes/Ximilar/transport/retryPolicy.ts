@@ -3,33 +3,62 @@
  * transport supplies the clock and the randomness-free parts are unit tested.
  */
 
-/** Statuses Ximilar's own clients retry: rate limit and server-side failures. */
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+/**
+ * Whether a failed attempt may be sent again. Ximilar bills every record it processed,
+ * so the question is whether it can have processed this one:
+ * - 'safe': it cannot have (rate limited, unavailable, no connection, request not fully sent);
+ * - 'mayBill': it may have (timeout, 500/502/504, connection lost after the request was sent):
+ *   retried only when the user chose to ("Retry When Ximilar May Have Processed the Request");
+ * - 'never': retrying cannot help (rejected request, wrong host, TLS certificate, reply not JSON).
+ */
+export type RetryClass = 'safe' | 'mayBill' | 'never';
 
-/** Network failures worth another try (Ximilar drops idle keep-alive sockets: ECONNRESET). */
-const RETRY_NETWORK_CODES = new Set([
+/** Ximilar refused the request before processing it. */
+const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+/** Something failed between or inside Ximilar's servers: the records may have been processed. */
+const MAYBE_PROCESSED_STATUSES = new Set([500, 502, 504]);
+
+/** No connection was made, so nothing was sent. ENOTFOUND is left out: a wrong host stays wrong. */
+const NO_CONNECTION_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+/** The connection broke or timed out: whether it matters depends on whether the request was sent. */
+const LOST_CONNECTION_CODES = new Set([
 	'ECONNRESET',
+	'EPIPE',
 	'ECONNABORTED',
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
-	'ECONNREFUSED',
-	'EPIPE',
-	'EAI_AGAIN',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
+
+export function classifyStatus(status: number): RetryClass {
+	if (NOT_PROCESSED_STATUSES.has(status)) return 'safe';
+	if (MAYBE_PROCESSED_STATUSES.has(status)) return 'mayBill';
+	return 'never';
+}
+
+/**
+ * A failure without a reply. `sent`: the whole request had been handed to the network
+ * (Ximilar may have received and processed it); false only when known not to be.
+ */
+export function classifyNetwork(code: string | undefined, sent: boolean): RetryClass {
+	if (code !== undefined && NO_CONNECTION_CODES.has(code)) return 'safe';
+	if (code !== undefined && LOST_CONNECTION_CODES.has(code)) return sent ? 'mayBill' : 'safe';
+	return 'never';
+}
+
+export function mayRetry(retry: RetryClass, retryMayBill: boolean): boolean {
+	return retry === 'safe' || (retry === 'mayBill' && retryMayBill);
+}
+
+/** Codes of failed TLS certificate checks, named for the user (expired, self-signed, ...). */
+export function isTlsCode(code: string | undefined): boolean {
+	return code !== undefined && (/CERT|SELF_SIGNED|LEAF_SIGNATURE|ERR_TLS|ERR_SSL/.test(code));
+}
 
 export const BASE_DELAY_MS = 500;
 export const MAX_BACKOFF_MS = 15_000;
 /** A Retry-After longer than this is shortened to it, so one item cannot stall a run for hours. */
 export const MAX_RETRY_AFTER_MS = 60_000;
-
-export function isRetryableStatus(status: number): boolean {
-	return RETRY_STATUSES.has(status);
-}
-
-export function isRetryableNetworkCode(code: string | undefined): boolean {
-	return code !== undefined && RETRY_NETWORK_CODES.has(code);
-}
 
 /** Retry-After in ms: either delta-seconds or an HTTP date. Undefined when absent or unreadable. */
 export function parseRetryAfter(value: unknown, now: number): number | undefined {

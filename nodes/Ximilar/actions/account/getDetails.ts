@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
 
 import { pairOutcomes } from '../../output/pairItems';
 import { getConnection, requestXimilar } from '../../transport/request';
@@ -20,8 +21,11 @@ export async function getAccountDetails(this: IExecuteFunctions): Promise<INodeE
 					{ method: 'GET', path: '/account/v2/details/' },
 					read.settings.policy,
 				);
+	// Stopped before the answer came: no item gets an outcome.
+	if ('cancelled' in result) return pairOutcomes(this, new Array(itemCount), { shape: () => [] });
 	const outcome = 'failure' in result ? { failure: result.failure } : { record: result.body };
+	// Each item gets its own copy: downstream nodes may change one item's json.
 	return pairOutcomes(this, Array.from({ length: itemCount }, () => outcome), {
-		shape: (record) => [record],
+		shape: (record) => [deepCopy(record)],
 	});
 }
