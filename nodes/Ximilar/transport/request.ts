@@ -157,12 +157,11 @@ export async function requestXimilar(
 		const wait =
 			(result.kind === 'http' ? parseRetryAfter(result.retryAfter, Date.now()) : undefined) ??
 			backoffDelay(tryNumber, Math.random());
-		try {
-			await sleepWithAbort(wait, connection.signal);
-		} catch (error) {
-			// The execution was stopped during the wait: no further attempt.
-			if (connection.signal?.aborted) return { cancelled: true };
-			throw error;
-		}
+		// sleepWithAbort rejects only when the execution is stopped: then no further attempt.
+		const stopped = await sleepWithAbort(wait, connection.signal).then(
+			() => false,
+			() => true,
+		);
+		if (stopped) return { cancelled: true };
 	}
 }
