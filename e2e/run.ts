@@ -32,6 +32,7 @@ import { n8n, reserveBrokerPort } from './lib/n8nCli';
 import { installIntoUserFolder, lintTarball, packRepository } from './lib/package';
 import { check, finish, seconds } from './lib/report';
 import { collectionIds } from './lib/workflows';
+import { runMcpStage } from './mcp';
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
 		console.log(`setup: ${seconds(setupStarted)}`);
 
 		for (const testCase of cases) await executeCase(testCase, sim);
+		await runMcpStage(sim);
 	} finally {
 		await sim.close();
 	}

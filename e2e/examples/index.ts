@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ROOT } from '../lib/config';
 import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Workflow } from '../lib/workflows';
+import { MCP_TRIGGER_TYPE } from '../mcp/workflow';
 import { checkExampleFile } from './fileChecks';
 import { EXAMPLE_FIXTURES } from './fixtures';
 import { exampleTestCopy } from './testCopies';
@@ -16,6 +17,7 @@ export function exampleCases(simUrl: string): { cases: TestCase[]; importOnly: W
 	const examples = readdirSync(exampleDir).filter((name) => name.endsWith('.json')).sort();
 	examples.forEach((file, index) => {
 		const example = readWorkflow(path.join(exampleDir, file));
+		if (example.nodes.some((node) => node.type === MCP_TRIGGER_TYPE)) return; // served and called by the mcp stage (e2e/mcp/)
 		checkExampleFile(file, example);
 		importOnly.push({ ...example, id: `e2eExample${index + 1}`, active: false });
 		const fixture = EXAMPLE_FIXTURES[file];

@@ -9,7 +9,8 @@ const ENCRYPTION_KEY = randomBytes(24).toString('hex');
 /** n8n 2.x always starts its task broker (for the Code node); on a free port, not 5679, so a local n8n does not clash. */
 let brokerPort = 0;
 
-async function freePort(): Promise<number> {
+/** A loopback port free right now (listen on 0, close, reuse the number). */
+export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
 		const server = createServer();
 		server.once('error', reject);
@@ -25,9 +26,10 @@ export async function reserveBrokerPort(): Promise<void> {
 	brokerPort = await freePort();
 }
 
-function n8nEnv(): NodeJS.ProcessEnv {
+/** The environment of every n8n process; `extra` adds or overrides settings (queue mode, ports). */
+export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 	return childEnv({
-		N8N_USER_FOLDER: USER_FOLDER,
+		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		// Ignored by n8n 2.x (task runners are always on), kept for 1.x.
 		N8N_RUNNERS_ENABLED: 'false',
@@ -50,9 +52,10 @@ function n8nEnv(): NodeJS.ProcessEnv {
 		GENERIC_TIMEZONE: 'UTC',
 		TZ: 'UTC',
 		NODE_ENV: 'production',
+		...extra,
 	});
 }
 
 export async function n8n(label: string, args: string[], timeoutMs = 240_000): Promise<RunOutput> {
-	return await runCommand(label, N8N_BIN, args, { cwd: WORK, env: n8nEnv(), timeoutMs });
+	return await runCommand(label, N8N_BIN, args, { cwd: WORK, env: n8nEnv(USER_FOLDER), timeoutMs });
 }
