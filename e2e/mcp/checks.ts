@@ -87,11 +87,12 @@ export async function checkToolCalls(client: Client, sim: XimilarSimulator): Pro
 		row.confidence === 'high' ? !('alternatives' in row) : JSON.stringify(row.alternatives) === JSON.stringify(alternatives),
 		show({ confidence: row.confidence, alternatives: row.alternatives, ximilar: alternatives }),
 	);
-	check('mcp: no prices unasked', !('price_median' in row) && sim.lastBody(TCG)?.pricing !== true, show(row));
+	const priceKeys = (answer: Row) => Object.keys(answer).filter((key) => /^(price|listing)_/.test(key));
+	check('mcp: no prices unasked', priceKeys(row).length === 0 && sim.lastBody(TCG)?.pricing !== true, show(row));
 
 	const priced = await call(client, IDENTIFY, { image_url: url, include_prices: true });
 	const pricedRow = priced.rows?.[0] ?? {};
-	check('mcp: include_prices: true sends pricing and answers a median price with its currency', sim.lastBody(TCG)?.pricing === true && typeof pricedRow.price_median === 'number' && filled(pricedRow.price_currency), show(pricedRow));
+	check('mcp: include_prices: true sends pricing and answers the listings\' median price with its currency', sim.lastBody(TCG)?.pricing === true && typeof pricedRow.listing_median === 'number' && filled(pricedRow.listing_currency), show(pricedRow));
 
 	// A URL Ximilar cannot download: a short answer in one sentence, nothing about items or batches.
 	const missing = await call(client, IDENTIFY, { image_url: `${sim.url}/samples/no-such-photo.jpg` });
