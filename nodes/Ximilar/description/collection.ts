@@ -186,6 +186,7 @@ export const collectionProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: on('search'),
 		options: [
+			REQUEST_OPTIONS.adaptToRateLimits,
 			{
 				displayName: 'Split Matches',
 				name: 'splitMatches',
@@ -195,6 +196,7 @@ export const collectionProperties: INodeProperties[] = [
 			},
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
+			REQUEST_OPTIONS.requestsPerMinute,
 			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],
@@ -207,11 +209,13 @@ export const collectionProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: on('insert'),
 		options: [
+			REQUEST_OPTIONS.adaptToRateLimits,
 			REQUEST_OPTIONS.includeInputBinary,
 			REQUEST_OPTIONS.maxRequestSizeMb,
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.requestsPerMinute,
 			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],
@@ -224,9 +228,11 @@ export const collectionProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: on('update', 'delete', 'get'),
 		options: [
+			REQUEST_OPTIONS.adaptToRateLimits,
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.requestsPerMinute,
 			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],

@@ -142,6 +142,7 @@ export const recognizeProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
+			REQUEST_OPTIONS.adaptToRateLimits,
 			{
 				displayName: 'Additional Request Fields',
 				name: 'additionalRequestFields',
@@ -155,6 +156,7 @@ export const recognizeProperties: INodeProperties[] = [
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.recordsPerRequest,
+			REQUEST_OPTIONS.requestsPerMinute,
 			REQUEST_OPTIONS.retryMayBill,
 			REQUEST_OPTIONS.timeout,
 		],

@@ -21,9 +21,28 @@ export const REQUEST_OPTIONS = {
 		name: 'parallelRequests',
 		type: 'number',
 		noDataExpression: true,
-		typeOptions: { minValue: 1, maxValue: 10 },
-		default: 3,
-		description: 'How many requests may be in flight at once. Lower it if Ximilar answers "too many requests".',
+		typeOptions: { minValue: 1, maxValue: 64 },
+		default: 32,
+		description:
+			'The most requests in flight at once. With Adapt to Rate Limits on, the node starts with 2 and goes up to this while Ximilar keeps up.',
+	},
+	adaptToRateLimits: {
+		displayName: 'Adapt to Rate Limits',
+		name: 'adaptToRateLimits',
+		type: 'boolean',
+		noDataExpression: true,
+		default: true,
+		description:
+			'Whether to pace requests by Ximilar\'s answers: start with 2 in flight and add one per success up to Parallel Requests; on "too many requests" (429) halve them, wait as long as Ximilar asks, then climb back step by step. Such requests are sent again (nothing was processed) and do not count against Max Retries. Off: always Parallel Requests in flight.',
+	},
+	requestsPerMinute: {
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		noDataExpression: true,
+		typeOptions: { minValue: 0, maxValue: 100000 },
+		default: 0,
+		description: 'The most requests to start in any minute, spaced evenly, for plans with a quota. 0: no cap.',
 	},
 	maxRequestSizeMb: {
 		displayName: 'Max Request Size (MB)',

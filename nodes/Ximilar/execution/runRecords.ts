@@ -2,6 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { thrownFailure, type ItemFailure } from '../failures/itemFailure';
 import { planBatches, type Batch, type BatchLimits, type PreparedItem, type RequestTarget } from './batches';
+import type { Pacer } from '../transport/pacer';
+import { dispatchBatches } from './dispatch';
 
 /** What became of one input item: the record Ximilar returned for it, or why there is none. */
 export type Outcome = { record: IDataObject } | { failure: ItemFailure };
@@ -18,6 +20,8 @@ export interface RecordJob {
 	limits: BatchLimits;
 	/** Most requests in flight at once. */
 	parallel: number;
+	/** Paces the requests (adaptive in-flight count, per-minute cap); it gates each attempt in the transport. */
+	pacer?: Pacer;
 	/** Stop starting new requests after the first failure (the node will throw anyway). */
 	stopOnFailure: boolean;
 	/** The execution's cancel signal: once it fires, no item is read and no batch starts. */
@@ -120,17 +124,15 @@ export async function runRecordJob(job: RecordJob): Promise<Array<Outcome | unde
 		() => cancelled() || (job.stopOnFailure && failed),
 	);
 
-	// Workers share one generator: each pulls the next batch when its request is done.
-	const worker = async () => {
-		for (;;) {
-			if (cancelled()) return;
-			const next = await batches.next();
-			if (next.done) return;
-			settleBatch(next.value, await send(next.value), outcomes);
-			if (next.value.itemIndexes.some((index) => 'failure' in (outcomes[index] ?? {}))) failed = true;
-		}
+	const next = async () => {
+		if (cancelled()) return undefined;
+		const step = await batches.next();
+		return step.done ? undefined : step.value;
 	};
-	const workers = Math.max(1, Math.min(job.parallel, job.itemCount));
-	await Promise.all(Array.from({ length: workers }, worker));
+	const run = async (batch: Batch) => {
+		settleBatch(batch, await send(batch), outcomes);
+		if (batch.itemIndexes.some((index) => 'failure' in (outcomes[index] ?? {}))) failed = true;
+	};
+	await dispatchBatches(next, run, job.pacer, Math.max(1, Math.min(job.parallel, job.itemCount)));
 	return outcomes;
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../description/requestOptions';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { Pacer } from '../transport/pacer';
 import type { RequestPolicy } from '../transport/request';
 import type { BatchLimits } from './batches';
 
@@ -20,7 +21,7 @@ export interface JobSettings {
 
 const MB = 1024 * 1024;
 
-type NumericOption = 'recordsPerRequest' | 'parallelRequests' | 'maxRequestSizeMb' | 'timeout' | 'maxRetries';
+type NumericOption = 'recordsPerRequest' | 'parallelRequests' | 'maxRequestSizeMb' | 'timeout' | 'maxRetries' | 'requestsPerMinute';
 
 /**
  * An option's value, or what is wrong with it. The limits are the ones the UI field
@@ -55,7 +56,8 @@ export function readSettings(
 	const sizeMb = readNumber(options, 'maxRequestSizeMb');
 	const timeout = readNumber(options, 'timeout');
 	const maxRetries = readNumber(options, 'maxRetries');
-	for (const value of [recordsPerRequest, parallel, sizeMb, timeout, maxRetries]) {
+	const requestsPerMinute = readNumber(options, 'requestsPerMinute');
+	for (const value of [recordsPerRequest, parallel, sizeMb, timeout, maxRetries, requestsPerMinute]) {
 		if (typeof value !== 'number') return { failure: inputFailure(value.problem, 'Fix the value under Options in the node.') };
 	}
 	return {
@@ -66,6 +68,11 @@ export function readSettings(
 				timeoutMs: (timeout as number) * 1000,
 				maxRetries: maxRetries as number,
 				retryMayBill: options.retryMayBill === true,
+				pacer: new Pacer({
+					max: parallel as number,
+					adaptive: options.adaptToRateLimits !== false,
+					requestsPerMinute: requestsPerMinute as number,
+				}),
 			},
 			includeBinary: options.includeInputBinary === true,
 			options,

@@ -9,6 +9,7 @@ import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
 import { describeFailure, readBody, type AttemptResult } from './responses';
+import { throttledAttempt, type Pacer } from './pacer';
 import { backoffDelay, classifyNetwork, mayRetry, parseRetryAfter } from './retryPolicy';
 
 export interface RequestPolicy {
@@ -18,6 +19,8 @@ export interface RequestPolicy {
 	maxRetries: number;
 	/** Also retry what Ximilar may already have processed (and billed): timeouts, 500/502/504, connections lost after sending. */
 	retryMayBill: boolean;
+	/** Gates every attempt (in-flight count, per-minute cap); an adaptive one also takes over 429s. */
+	pacer?: Pacer;
 }
 
 export interface XimilarCall {
@@ -145,10 +148,24 @@ export async function requestXimilar(
 	policy: RequestPolicy,
 ): Promise<RequestResult> {
 	const attempts = Math.max(1, Math.floor(policy.maxRetries) + 1);
+	const throttle = throttledAttempt(policy.pacer);
 	for (let tryNumber = 1; ; tryNumber++) {
 		if (connection.signal?.aborted) return { cancelled: true };
-		const result = await attempt(ctx, connection, call, policy);
-		if (result.kind === 'cancelled') return { cancelled: true };
+		const result = await throttle.run(
+			async () => await attempt(ctx, connection, call, policy),
+			(done) =>
+				done.kind === 'ok'
+					? { ok: true }
+					: done.kind === 'http' && done.status === 429
+						? { ok: false, throttled: true, retryAfterMs: parseRetryAfter(done.retryAfter, Date.now()) }
+						: { ok: false, throttled: false },
+			connection.signal,
+		);
+		if (result === 'again') {
+			tryNumber--; // an adaptive pacer's 429: nothing was processed, and it is not a failure to count
+			continue;
+		}
+		if (result === 'cancelled' || result.kind === 'cancelled') return { cancelled: true };
 		if (result.kind === 'ok') return { body: result.body };
 		if (!mayRetry(result.retry, policy.retryMayBill) || tryNumber >= attempts) {
 			const where = { baseUrl: connection.baseUrl, path: call.path };

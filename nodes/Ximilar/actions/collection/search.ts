@@ -85,6 +85,7 @@ export async function searchCollection(this: IExecuteFunctions): Promise<INodeEx
 		},
 		limits: { maxRecords: 1, maxBytes: settings.limits.maxBytes },
 		parallel: settings.parallel,
+		pacer: settings.policy.pacer,
 		stopOnFailure: !this.continueOnFail(),
 		signal: connection.signal,
 	});

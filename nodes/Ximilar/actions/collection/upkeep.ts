@@ -76,6 +76,7 @@ export async function upkeepCollection(
 		send: recordsSender(this, connection, settings.policy),
 		limits: settings.limits,
 		parallel: settings.parallel,
+		pacer: settings.policy.pacer,
 		stopOnFailure: !this.continueOnFail(),
 		signal: connection.signal,
 	});

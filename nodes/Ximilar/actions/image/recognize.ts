@@ -109,6 +109,7 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 		send: recordsSender(this, connection, settings.policy),
 		limits: settings.limits,
 		parallel: settings.parallel,
+		pacer: settings.policy.pacer,
 		stopOnFailure: !this.continueOnFail(),
 		signal: connection.signal,
 	});

@@ -1,0 +1,116 @@
+/**
+ * Adaptive pacing (issue #14), through n8n's engine against the simulator's rate-limit
+ * model: no item fails under a limit, few requests are answered 429, every throttled
+ * request waits its Retry-After, nothing is processed twice, and with no limit the node
+ * goes well past the old fixed 3 requests in flight.
+ */
+import { runNode, type RunResult } from './harness/engine';
+import { urlItems } from './harness/items';
+import { useSimulator } from './harness/useSimulator';
+import type { RequestLogEntry } from './simulator';
+import { failureOf, pairedIndex } from './support/outputs';
+
+const ctx = useSimulator();
+const TCG = '/collectibles/v2/tcg_id';
+
+const recognize = (options: Record<string, unknown> = {}) => ({
+	resource: 'image',
+	operation: 'recognize',
+	service: 'tcgId',
+	imageSource: 'url',
+	imageUrl: '={{ $json.url }}',
+	recordId: '={{ "row-" + $json.row }}',
+	...(Object.keys(options).length ? { options } : {}),
+});
+
+async function run(options: Record<string, unknown>, count: number): Promise<RunResult> {
+	return await runNode({ parameters: recognize(options) as never, items: urlItems(count), credentials: ctx.credentials, onError: 'continueRegularOutput' });
+}
+
+/** Every item has its own result, in order, paired; each record was processed once. */
+function expectAllProcessedOnce(result: RunResult, count: number, log: RequestLogEntry[]): void {
+	expect(result.error).toBeUndefined();
+	expect(result.main).toHaveLength(count);
+	const wrong = result.main.filter((item, index) => failureOf(item) || pairedIndex(item) !== index || item.json._id !== `row-${index}`);
+	expect(wrong.map((item) => failureOf(item)?.message ?? item.json._id)).toEqual([]);
+	const processed = log.filter((entry) => entry.status === 200).flatMap((entry) => entry.recordIds);
+	expect(processed).toHaveLength(count);
+	expect(new Set(processed).size).toBe(count);
+}
+
+/** For each request answered 429, when the same records went again (ms after the 429 ended). */
+function resendGaps(log: RequestLogEntry[]): number[] {
+	return log.flatMap((entry, position) => {
+		if (entry.status !== 429) return [];
+		const again = log.slice(position + 1).find((later) => later.recordIds.join() === entry.recordIds.join());
+		return again ? [again.startedAt - entry.endedAt] : [];
+	});
+}
+
+describe('adaptive pacing under a rate limit', () => {
+	it('Parallel 8 against 2 concurrent requests allowed: no failed item, few 429s, each throttled batch waits its Retry-After', async () => {
+		ctx.sim.latencyMs = 60;
+		ctx.sim.setRateLimit({ concurrent: 2 });
+		const result = await run({ parallelRequests: 8 }, 300);
+		const log = [...ctx.sim.log];
+		expectAllProcessedOnce(result, 300, log);
+		const throttled = log.filter((entry) => entry.status === 429);
+		expect(throttled.length).toBeGreaterThan(0); // it did meet the limit
+		expect(throttled.length / log.length).toBeLessThan(0.1);
+		const gaps = resendGaps(log);
+		expect(gaps).toHaveLength(throttled.length);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 - 20); // Retry-After: 1
+	});
+
+	it('with fixed pacing the same limit fails items once Max Retries is spent (what adapting avoids)', async () => {
+		ctx.sim.latencyMs = 60;
+		ctx.sim.setRateLimit({ concurrent: 2 });
+		const result = await run({ parallelRequests: 8, adaptToRateLimits: false, maxRetries: 0 }, 100);
+		const failed = result.main.filter((item) => failureOf(item));
+		expect(failed.length).toBeGreaterThan(0);
+		expect(failed.every((item) => item.json.statusCode === 429)).toBe(true);
+	});
+
+	it('a per-minute quota: 0 failed items, every retry after Retry-After, and a Requests per Minute cap avoids the 429s', async () => {
+		ctx.sim.setRateLimit({ perWindow: 3, windowMs: 1500 });
+		const result = await run({ parallelRequests: 8 }, 60);
+		const log = [...ctx.sim.log];
+		expectAllProcessedOnce(result, 60, log);
+		const throttled = log.filter((entry) => entry.status === 429);
+		expect(throttled.length).toBeGreaterThan(0);
+		expect(throttled.length).toBeLessThanOrEqual(4);
+		const gaps = resendGaps(log);
+		expect(gaps).toHaveLength(throttled.length);
+		throttled.forEach((entry, index) => {
+			// the window model's Retry-After: whole seconds until the oldest request leaves the window
+			expect(gaps[index]).toBeGreaterThanOrEqual(1000 - 20);
+		});
+
+		ctx.sim.reset();
+		ctx.sim.setRateLimit({ perWindow: 1, windowMs: 250 });
+		const capped = await run({ parallelRequests: 8, requestsPerMinute: 120 }, 50); // one start per 500 ms
+		const cappedLog = [...ctx.sim.log];
+		expectAllProcessedOnce(capped, 50, cappedLog);
+		expect(cappedLog.filter((entry) => entry.status === 429)).toEqual([]);
+		const starts = cappedLog.map((entry) => entry.startedAt);
+		// 500 ms apart when they leave; arrival times jitter on a busy machine
+		expect(Math.min(...starts.slice(1).map((at, i) => at - starts[i]))).toBeGreaterThanOrEqual(300);
+		expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual((starts.length - 1) * 500 - 100);
+	});
+});
+
+describe('adaptive pacing without a limit', () => {
+	it('default settings go past the old fixed 3 requests in flight, up to Parallel Requests', async () => {
+		ctx.sim.latencyMs = 60;
+		const result = await run({}, 600);
+		expectAllProcessedOnce(result, 600, [...ctx.sim.log]);
+		expect(ctx.sim.maxInFlight).toBeGreaterThan(8);
+		expect(ctx.sim.maxInFlight).toBeLessThanOrEqual(32);
+
+		ctx.sim.reset();
+		ctx.sim.latencyMs = 60;
+		await run({ parallelRequests: 4 }, 300);
+		expect(ctx.sim.maxInFlight).toBe(4);
+		expect(ctx.sim.log.filter((entry) => entry.path === TCG)).toHaveLength(30);
+	});
+});
