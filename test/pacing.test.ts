@@ -81,10 +81,8 @@ describe('adaptive pacing under a rate limit', () => {
 		expect(throttled.length).toBeLessThanOrEqual(4);
 		const gaps = resendGaps(log);
 		expect(gaps).toHaveLength(throttled.length);
-		throttled.forEach((entry, index) => {
-			// the window model's Retry-After: whole seconds until the oldest request leaves the window
-			expect(gaps[index]).toBeGreaterThanOrEqual(1000 - 20);
-		});
+		// the window model's Retry-After: whole seconds (at least 1) until the oldest request leaves the window
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(1000 - 20);
 
 		ctx.sim.reset();
 		ctx.sim.setRateLimit({ perWindow: 1, windowMs: 250 });
