@@ -2,6 +2,7 @@ import type {
 	ExecutionError,
 	IBinaryData,
 	ICredentialType,
+	IConnections,
 	IDataObject,
 	INode,
 	INodeExecutionData,
@@ -55,18 +56,46 @@ export interface RunOptions {
 	nodeType?: INodeType;
 	/** The node's type name when it is not the plain node, e.g. the tool variant `n8n-nodes-ximilar.ximilarTool`. */
 	nodeTypeName?: string;
+	/**
+	 * Feed the items through a pass-through node before ours, as in a real workflow: n8n then
+	 * knows each item's source (it adds the input's fields to items on the error output).
+	 */
+	upstream?: boolean;
+	/** Called once the run started, with what the editor's Stop button does (cancels the execution). */
+	onStarted?: (stop: () => void) => void;
 }
+
+/** A node that outputs its input unchanged: the "previous node" of an upstream run. */
+const PASS_THROUGH: INodeType = {
+	description: {
+		displayName: 'Input',
+		name: 'input',
+		group: ['input'],
+		version: 1,
+		description: 'Passes its items on',
+		defaults: { name: 'Input' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [],
+	},
+	async execute() {
+		return [this.getInputData()];
+	},
+};
 
 const NODE_TYPE = 'n8n-nodes-ximilar.ximilar';
 let executionCounter = 0;
 
 function nodeTypesFor(type: INodeType) {
+	const pick = (name: string) => (name === UPSTREAM_TYPE ? PASS_THROUGH : type);
 	return {
-		getByName: () => type,
-		getByNameAndVersion: () => type,
+		getByName: pick,
+		getByNameAndVersion: pick,
 		getKnownTypes: () => ({}),
 	};
 }
+
+const UPSTREAM_TYPE = 'test.input';
 
 /** Input items as n8n would hold them: files stored through the BinaryDataService. */
 async function storeItems(items: InputItem[], workflowId: string, executionId: string): Promise<INodeExecutionData[]> {
@@ -124,22 +153,32 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		credentials: { ximilarApi: { id: '1', name: 'Ximilar account' } },
 		onError: options.onError ?? 'stopWorkflow',
 	};
+	const upstream: INode = {
+		id: 'input-node',
+		name: 'Input',
+		type: UPSTREAM_TYPE,
+		typeVersion: 1,
+		position: [-200, 0],
+		parameters: {},
+	};
+	const nodes = options.upstream ? [upstream, node] : [node];
+	const connections: IConnections = options.upstream ? { Input: { main: [[{ node: node.name, type: 'main' as const, index: 0 }]] } } : {};
 	const settings: IWorkflowBase['settings'] = { executionOrder: 'v1' };
 	const workflowData: IWorkflowBase = {
 		id: workflowId,
 		name: 'Ximilar test',
 		active: false,
 		isArchived: false,
-		nodes: [node],
-		connections: {},
+		nodes,
+		connections,
 		settings,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as IWorkflowBase;
 	const workflow = new Workflow({
 		id: workflowId,
-		nodes: [node],
-		connections: {},
+		nodes,
+		connections,
 		active: false,
 		nodeTypes: nodeTypesFor(nodeType),
 		settings,
@@ -178,10 +217,12 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const runData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			nodeExecutionStack: [{ node: options.upstream ? upstream : node, data: { main: [items] }, source: null }],
 		},
 	});
-	const run = await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	const running = new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	options.onStarted?.(() => running.cancel());
+	const run = await running;
 
 	const task = run.data.resultData.runData[node.name]?.[0];
 	const outputs = task?.data?.main ?? [];

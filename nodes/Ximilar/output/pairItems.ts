@@ -34,8 +34,9 @@ const STOPPED: ItemFailure = {
 /**
  * The one place outputs are made: every input item gets its outputs at its own position,
  * each paired to it. Without Continue On Fail the first failed item (lowest index) is
- * thrown, naming the item; with it, each failed item becomes an error item paired to its
- * input, sent to the error output when the node is set to "Continue (using error output)".
+ * thrown, naming the item; with it (or when the execution was stopped), each failed item
+ * becomes an error item paired to its input, sent to the error output when the node is
+ * set to "Continue (using error output)".
  */
 export function pairOutcomes(
 	ctx: IExecuteFunctions,
@@ -44,10 +45,12 @@ export function pairOutcomes(
 ): INodeExecutionData[] {
 	if (isToolCall(ctx)) return agentOutputs(outcomes, options.shape, NOT_PROCESSED);
 	const node = ctx.getNode();
-	const continueOnFail = ctx.continueOnFail();
-	// Items left without an outcome were skipped after a failure, or when the execution was stopped.
-	const missing = ctx.getExecutionCancelSignal?.()?.aborted === true ? STOPPED : NOT_PROCESSED;
-	if (!continueOnFail) {
+	// Items left without an outcome were skipped after a failure, or when the execution was
+	// stopped. A stopped run throws nothing (n8n shows it as stopped, not as failed): each
+	// item not sent says so.
+	const stopped = ctx.getExecutionCancelSignal?.()?.aborted === true;
+	const missing = stopped ? STOPPED : NOT_PROCESSED;
+	if (!ctx.continueOnFail() && !stopped) {
 		const firstFailed = outcomes.findIndex((outcome) => outcome !== undefined && 'failure' in outcome);
 		const firstMissing = Array.from(outcomes.keys()).find((index) => outcomes[index] === undefined);
 		if (firstFailed >= 0) {

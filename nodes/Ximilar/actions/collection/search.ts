@@ -4,6 +4,7 @@ import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../failures/itemFailure';
 import type { Outcome } from '../../execution/runRecords';
 import { runRecordJob } from '../../execution/runRecords';
+import { withComputed } from '../../output/computedFields';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { readImageField, recordBytes, type Prepared } from '../../records/imageRecord';
 import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
@@ -42,7 +43,7 @@ async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<
 function matchesOf(answer: IDataObject): IDataObject[] {
 	const records = Array.isArray(answer.answer_records) ? (answer.answer_records as IDataObject[]) : [];
 	const distances = Array.isArray(answer.answer_distances) ? (answer.answer_distances as number[]) : [];
-	return records.map((record, index) => ({ rank: index + 1, distance: distances[index] ?? null, ...record }));
+	return records.map((record, index) => withComputed({ rank: index + 1, distance: distances[index] ?? null }, record));
 }
 
 function queryLabel(body: IDataObject): IDataObject {
@@ -96,9 +97,10 @@ export async function searchCollection(this: IExecuteFunctions): Promise<INodeEx
 			const matches = matchesOf(answer);
 			const query = queries[itemIndex] ?? {};
 			if (!split) return [{ ...query, match_count: matches.length, matches }];
+			const computed = (match: IDataObject) => ({ ...query, match_count: matches.length, rank: match.rank, distance: match.distance });
 			// A query without matches still gets one item, so no input item disappears.
 			if (matches.length === 0) return [{ ...query, match_count: 0, rank: null }];
-			return matches.map((match) => ({ ...query, match_count: matches.length, ...match }));
+			return matches.map((match) => withComputed(computed(match), match));
 		},
 	});
 }

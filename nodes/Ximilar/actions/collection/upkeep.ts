@@ -4,6 +4,7 @@ import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../failures/itemFailure';
 import { runRecordJob } from '../../execution/runRecords';
 import { recordsSender } from '../../execution/sendRecords';
+import { withComputed } from '../../output/computedFields';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { rawRecord } from '../../output/simplify';
 import { recordBytes, type Prepared } from '../../records/imageRecord';
@@ -81,7 +82,7 @@ export async function upkeepCollection(
 		signal: connection.signal,
 	});
 	return pairOutcomes(this, outcomes, {
-		shape: (record) => [{ operation, ...rawRecord(record) }],
+		shape: (record) => [withComputed({ operation }, rawRecord(record))],
 		includeBinary: settings.includeBinary,
 	});
 }
