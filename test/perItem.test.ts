@@ -40,7 +40,7 @@ describe('collections mapped per item', () => {
 			alternating(),
 		);
 		expect(result.error).toBeUndefined();
-		const inserts = requestsTo('/similarity/products/v2/insert');
+		const inserts = requestsTo('/similarity/products-new/v2/insert');
 		const evens = Array.from({ length: 12 }, (_, i) => `sku-${2 * i}`);
 		const odds = Array.from({ length: 12 }, (_, i) => `sku-${2 * i + 1}`);
 		expect(inserts.map((entry) => [entry.collectionId, entry.recordIds])).toEqual([
@@ -84,7 +84,7 @@ describe('collections mapped per item', () => {
 			[0, 1, 2, 3].map((i) => ({ json: { sku: `sku-${i}`, fields: i % 2 ? 'price' : 'name' } })),
 		);
 		expect(result.error).toBeUndefined();
-		const gets = requestsTo('/similarity/products/v2/get');
+		const gets = requestsTo('/similarity/products-new/v2/get');
 		expect(gets.map((entry) => entry.recordIds)).toEqual([
 			['sku-0', 'sku-2'],
 			['sku-1', 'sku-3'],
@@ -110,7 +110,7 @@ describe('collections mapped per item', () => {
 			urlItems(4).map((item, i) => ({ json: { ...item.json, collection: i % 2 ? 'bags' : 'shoes' } })),
 		);
 		expect(result.error).toBeUndefined();
-		const searches = requestsTo('/similarity/products/v2/visualKNN');
+		const searches = requestsTo('/similarity/products-new/v2/visualKNN');
 		expect(searches.map((entry) => entry.collectionId).sort()).toEqual(['bags', 'bags', 'shoes', 'shoes']);
 		const found = result.main.map((item) => (item.json.matches as Array<{ _id: string }>).map((match) => match._id));
 		expect(found).toEqual([['s-1'], ['b-1'], ['s-1'], ['b-1']]);
@@ -138,7 +138,7 @@ describe('collections mapped per item', () => {
 			'Item 2: Collection ID is empty',
 			undefined,
 		]);
-		expect(requestsTo('/similarity/products/v2/delete').map((entry) => [entry.collectionId, entry.recordIds])).toEqual([
+		expect(requestsTo('/similarity/products-new/v2/delete').map((entry) => [entry.collectionId, entry.recordIds])).toEqual([
 			['shoes', ['sku-0']],
 			['bags', ['sku-1', 'sku-3']],
 		]);

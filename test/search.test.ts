@@ -1,38 +1,11 @@
-import { type InputItem } from './harness/engine';
 import { nodeRunner } from './harness/recognizeRun';
 import { pngItems } from './harness/items';
 import { useSimulator } from './harness/useSimulator';
+import { COLLECTION, collectionParameters as collection, insertParameters, PRODUCT_BASE as BASE, products } from './support/collectionItems';
 
 const ctx = useSimulator();
-const COLLECTION = 'products-1';
-const BASE = '/similarity/products/v2';
-
-const collection = (operation: string, extra: Record<string, unknown> = {}) => ({
-	resource: 'collection',
-	operation,
-	collectionType: 'product',
-	collectionId: COLLECTION,
-	...extra,
-});
 
 const run = nodeRunner(ctx);
-
-const CATEGORIES = ['shoes', 'bags', 'hats'];
-
-/** n product items with an image, a SKU and a category. */
-function products(count: number): InputItem[] {
-	return pngItems(count).map((item, i) => ({
-		...item,
-		json: { sku: `sku-${i}`, category: CATEGORIES[i % 3], price: 10 + i },
-	}));
-}
-
-const insertParameters = collection('insert', {
-	recordId: '={{ $json.sku }}',
-	imageSource: 'binary',
-	binaryPropertyName: 'data',
-	metadata: '={{ JSON.stringify({ category: $json.category, price: $json.price }) }}',
-});
 
 async function insertProducts(count: number) {
 	const result = await run(insertParameters, products(count));
@@ -75,7 +48,8 @@ describe('collection upkeep', () => {
 		expect(ctx.sim.collection(COLLECTION).size).toBe(2);
 		const got = await run(collection('get', { recordId: '={{ $json.sku }}' }), products(4), 'continueRegularOutput');
 		expect(got.main.map((item) => item.json.statusCode ?? 200)).toEqual([404, 404, 200, 200]);
-		expect(got.main[0].json.error).toBe('Item 0: Ximilar could not process this record: Record not found');
+		expect(got.main[0].json.error).toBe('Item 0: Record "sku-0" is not in the collection');
+		expect(got.main[0].json.errorDescription).toContain('Check the Record ID');
 		expect(got.main[2].json._id).toBe('sku-2');
 	});
 });
@@ -153,16 +127,16 @@ describe('search', () => {
 		expect(ctx.sim.maxInFlight).toBe(2);
 	});
 
-	it('uses the tag-aware method for fashion collections when chosen', async () => {
+	it('uses the tag-aware method for legacy fashion collections when chosen', async () => {
 		ctx.sim.createCollection('fashion-1');
-		await run(collection('search', { collectionType: 'fashion', collectionId: 'fashion-1', searchMethod: 'visualTags', queryBy: 'image', imageSource: 'binary' }), pngItems(1), 'continueRegularOutput');
+		await run(collection('search', { collectionType: 'fashionLegacy', collectionId: 'fashion-1', searchMethod: 'visualTags', queryBy: 'image', imageSource: 'binary' }), pngItems(1), 'continueRegularOutput');
 		expect(ctx.sim.log.map((entry) => entry.path)).toEqual(['/similarity/fashion/v2/visualTagsKNN']);
 	});
 
 	it('accepts a custom base path', async () => {
 		await insertProducts(2);
 		const result = await run(
-			collection('search', { collectionType: 'customPath', basePath: 'similarity/products/v2/', queryBy: 'recordId', queryRecordId: 'sku-1' }),
+			collection('search', { collectionType: 'customPath', basePath: 'similarity/products-new/v2/', queryBy: 'recordId', queryRecordId: 'sku-1' }),
 			[{ json: {} }],
 		);
 		expect(result.error).toBeUndefined();

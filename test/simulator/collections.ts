@@ -5,14 +5,19 @@ import { echo, okStatus, validateRecords, envelope } from './recognition';
 import type { HandlerResult, RequestContext } from './types';
 import { isPlainObject, round, sha1Hex } from './util';
 
+/** Base paths of both API generations (ximilar-shapes.md 10, S15). */
 export const COLLECTION_BASES: readonly string[] = [
-	'/similarity/photos/v2', '/similarity/products/v2', '/similarity/fashion/v2', '/similarity/custom/v2', '/image_matching/v2',
-	// newer API generation, listed in Ximilar's current visual search docs
-	'/similarity/products-new/v2', '/similarity/fashion-new/v2', '/similarity/colors/v2',
+	// current generation
+	'/similarity/photos/v2', '/similarity/products-new/v2', '/similarity/fashion-new/v2', '/similarity/homedecor-new/v2',
+	'/similarity/colors/v2', '/similarity/custom/v2', '/image_matching/v2',
+	// older generation
+	'/photo/search/v2', '/similarity/products/v2', '/similarity/fashion/v2', '/similarity/homedecor/v2',
 ];
 
-const FASHION_BASES = new Set(['/similarity/fashion/v2', '/similarity/fashion-new/v2']);
-const METHODS = new Set(['visualKNN', 'visualTagsKNN', 'visualRankRecords', 'insert', 'update', 'delete', 'get', 'allRecords']);
+/** Older fashion and home decor search with tags too (visualTagsKNN); new fashion searches with visual_search (S15). */
+const TAG_SEARCH_BASES = new Set(['/similarity/fashion/v2', '/similarity/homedecor/v2']);
+const NEW_FASHION = '/similarity/fashion-new/v2';
+const METHODS = new Set(['visualKNN', 'visualTagsKNN', 'visual_search', 'visualRankRecords', 'insert', 'update', 'delete', 'get', 'allRecords']);
 
 /** Allowed HTTP methods for a collection path, or null when the path does not exist. */
 export function collectionRoute(path: string): { base: string; method: string; allow: string[] } | null {
@@ -20,7 +25,9 @@ export function collectionRoute(path: string): { base: string; method: string; a
 	const base = path.slice(0, cut);
 	const method = path.slice(cut + 1);
 	if (!COLLECTION_BASES.includes(base) || !METHODS.has(method)) return null;
-	if (method === 'visualTagsKNN' && !FASHION_BASES.has(base)) return null; // fashion search only
+	if (method === 'visualTagsKNN' && !TAG_SEARCH_BASES.has(base)) return null;
+	// [guess] new fashion collections search only with visual_search, and only they have it
+	if ((method === 'visual_search') !== (base === NEW_FASHION) && (method === 'visual_search' || method === 'visualKNN')) return null;
 	return { base, method, allow: method === 'allRecords' ? ['GET', 'POST'] : ['POST'] };
 }
 
@@ -28,6 +35,8 @@ type Rec = Record<string, any>;
 
 export class CollectionStore {
 	private readonly collections = new Map<string, Map<string, Rec>>();
+	/** Most records a collection holds ("hard capacity", S17); unlimited unless a test sets one. */
+	readonly capacity = new Map<string, number>();
 	/** vectors live beside the records so that collection(id) shows metadata only */
 	private readonly vectors = new WeakMap<object, number[]>();
 
@@ -41,6 +50,7 @@ export class CollectionStore {
 	}
 	clear(): void {
 		this.collections.clear();
+		this.capacity.clear();
 	}
 	setVector(rec: Rec, key: string): void {
 		this.vectors.set(rec, vectorFromKey(key));
@@ -152,48 +162,78 @@ function rank(store: CollectionStore, coll: Map<string, Rec>, body: Rec, ctx: Re
 	};
 }
 
-function insert(store: CollectionStore, coll: Map<string, Rec>, ctx: RequestContext): HandlerResult {
-	const records = validateRecords(ctx.body);
-	if (!Array.isArray(records)) return records;
-	const out = records.map((r, i) => {
-		const meta = echo(r);
-		if (typeof r._id !== 'string' || r._id === '') return { ...meta, _status: recStatus(400, 'Record must have a string _id') };
-		const img = ctx.resolveImage(r);
-		if (!img.ok) return { ...meta, _status: recStatus(img.status.code, img.status.text) };
-		if (ctx.shouldFailRecord(r, i)) return { ...meta, _status: recStatus(500, 'Processing failed') };
-		coll.set(r._id, meta); // same _id again replaces the record [guess]
-		store.setVector(meta, img.key);
-		return { ...meta, _status: okStatus() };
-	});
-	return { status: 200, body: envelope(out, ctx) };
+/**
+ * Partial answers (S4 counts `records`, `skipped_records`, `answer_records`; codes from S17,
+ * third-party): accepted records under `records` (get: `answer_records`), refused ones under
+ * `skipped_records` each with its `_status`, and a top-level status saying all, some or none.
+ * [guess] HTTP 200 with the code in `status`, except a request refused entirely for capacity: HTTP 412.
+ */
+function partial(
+	done: Rec[], skipped: Rec[], ctx: RequestContext, codes: { all: [number, string]; some: [number, string] }, listKey = 'records',
+): HandlerResult {
+	const none = done.length === 0 && skipped.length > 0;
+	const [code, text] = skipped.length === 0 ? codes.all : none ? [skipped[0]._status.code, skipped[0]._status.text] : codes.some;
+	const body = { ...envelope([], ctx), [listKey]: done, skipped_records: skipped, status: { code, text } };
+	if (listKey !== 'records') delete (body as Rec).records;
+	return { status: none && code === 412 ? 412 : 200, body };
 }
 
-/** update / delete / get: per-record results keyed by `_id`. */
+function insert(store: CollectionStore, id: string, coll: Map<string, Rec>, ctx: RequestContext): HandlerResult {
+	const records = validateRecords(ctx.body);
+	if (!Array.isArray(records)) return records;
+	const capacity = store.capacity.get(id) ?? Infinity;
+	const done: Rec[] = [];
+	const skipped: Rec[] = [];
+	records.forEach((r, i) => {
+		const meta = echo(r);
+		const img = ctx.resolveImage(r);
+		if (typeof r._id !== 'string' || r._id === '') skipped.push({ ...meta, _status: recStatus(400, 'Record must have a string _id') });
+		else if (coll.has(r._id)) skipped.push({ _id: r._id, _status: recStatus(411, 'record duplicate') });
+		else if (coll.size >= capacity) skipped.push({ _id: r._id, _status: recStatus(412, 'hard capacity exceeded') });
+		else if (!img.ok) done.push({ ...meta, _status: recStatus(img.status.code, img.status.text) });
+		else if (ctx.shouldFailRecord(r, i)) done.push({ ...meta, _status: recStatus(500, 'Processing failed') });
+		else {
+			coll.set(r._id, meta);
+			store.setVector(meta, img.key);
+			done.push({ ...meta, _status: okStatus() });
+		}
+	});
+	return partial(done, skipped, ctx, { all: [210, 'records inserted'], some: [211, 'some records inserted'] });
+}
+
+/** update / delete / get by `_id`: records not in the collection are skipped (404 each). */
 function byId(coll: Map<string, Rec>, method: string, ctx: RequestContext): HandlerResult {
 	const records = validateRecords(ctx.body);
 	if (!Array.isArray(records)) return records;
 	// [guess] get without fields_to_return returns all stored metadata
 	const fields = fieldsOf(ctx.body as Rec, null);
 	if (isResult(fields)) return fields;
-	const out = records.map((r) => {
-		const id = String(r._id);
-		const rec = coll.get(id);
-		if (r._id === undefined || !rec) return { _id: r._id ?? null, _status: recStatus(404, 'Record not found') };
-		if (method === 'delete') {
-			coll.delete(id);
-			return { _id: rec._id, _status: okStatus() };
-		}
-		if (method === 'update') {
+	const done: Rec[] = [];
+	const skipped: Rec[] = [];
+	for (const r of records) {
+		const rec = r._id === undefined ? undefined : coll.get(String(r._id));
+		if (!rec) {
+			skipped.push({ _id: r._id ?? null, _status: recStatus(404, 'records not found') });
+		} else if (method === 'delete') {
+			coll.delete(String(r._id));
+			done.push({ _id: rec._id, _status: okStatus() });
+		} else if (method === 'update') {
 			// metadata only: image fields are ignored, the vector stays
 			for (const [key, value] of Object.entries(r)) if (key !== '_base64' && key !== '_url' && key !== '_id') rec[key] = value;
-			return { ...rec, _status: okStatus() };
+			done.push({ ...rec, _status: okStatus() });
+		} else {
+			done.push(project(rec, fields));
 		}
-		return { ...project(rec, fields), _status: okStatus() };
-	});
-	return { status: 200, body: envelope(out, ctx) };
+	}
+	const codes: Record<string, { all: [number, string]; some: [number, string] }> = {
+		delete: { all: [220, 'records deleted'], some: [206, 'some of the records not found'] },
+		update: { all: [200, 'OK'], some: [206, 'some of the records not found'] },
+		get: { all: [200, 'OK'], some: [206, 'some of the records not found'] },
+	};
+	return partial(done, skipped, ctx, codes[method], method === 'get' ? 'answer_records' : 'records');
 }
 
-/** allRecords?page=&size= ([guess] size default 100, max 1000; a page past the end is 404 like DRF). */
+/** allRecords?page=&size= ([guess] size default 100, max 1000; a page past the end is 404 like DRF); no `next` on the last page (S4). */
 function allRecords(coll: Map<string, Rec>, base: string, ctx: RequestContext): HandlerResult {
 	const body = isPlainObject(ctx.body) ? ctx.body : {};
 	const page = Number(ctx.query.get('page') ?? body.page ?? 1);
@@ -209,7 +249,7 @@ function allRecords(coll: Map<string, Rec>, base: string, ctx: RequestContext): 
 		status: 200,
 		body: {
 			answer_records: all.slice((page - 1) * size, page * size).map((r) => project(r, fields)),
-			count: all.length, next: page < pages ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null,
+			answer_count: all.length, ...(page < pages ? { next: link(page + 1) } : {}),
 			status: { code: 200, text: 'OK' },
 		},
 	};
@@ -226,9 +266,10 @@ export function handleCollection(store: CollectionStore, base: string, method: s
 	if (!isPlainObject(ctx.body)) return fail(400, 'Request body must be a JSON object.');
 	switch (method) {
 		case 'visualKNN':
+		case 'visual_search':
 		case 'visualTagsKNN': return knn(store, coll, ctx.body, ctx);
 		case 'visualRankRecords': return rank(store, coll, ctx.body, ctx);
-		case 'insert': return insert(store, coll, ctx);
+		case 'insert': return insert(store, id, coll, ctx);
 		default: return byId(coll, method, ctx);
 	}
 }

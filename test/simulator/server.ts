@@ -146,6 +146,11 @@ export class XimilarSimulator {
 		this.store.get(id);
 	}
 
+	/** Inserts past this many records are refused with 412 "hard capacity exceeded" (S17). */
+	setCollectionCapacity(id: string, capacity: number): void {
+		this.store.capacity.set(id, capacity);
+	}
+
 	/** Parsed body of the latest request (to a path starting with `path`, or exactly `path`), `_base64` replaced by `_base64Length`. */
 	lastBody(path = '', exact = false): any {
 		for (let i = this.bodies.length - 1; i >= 0; i--) {

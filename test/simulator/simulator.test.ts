@@ -313,7 +313,8 @@ describe('visual search collections', () => {
 		expect(missing.json).toEqual({ detail: 'Header collection-id is required.' });
 		const unknown = await call(`${base}/visualKNN`, { query_record: { _id: 'a' } }, H);
 		expect(unknown.status).toBe(404);
-		expect((await call(`${base}/visualTagsKNN`, { query_record: { _id: 'a' } }, H)).status).toBe(404); // fashion only
+		expect((await call(`${base}/visualTagsKNN`, { query_record: { _id: 'a' } }, H)).status).toBe(404); // legacy fashion/home decor only
+		expect((await call('/similarity/fashion-new/v2/visualKNN', { query_record: { _id: 'a' } }, H)).status).toBe(404); // visual_search there
 	});
 
 	it('inserts, searches with filters, gets, updates, deletes and pages', async () => {
@@ -328,7 +329,10 @@ describe('visual search collections', () => {
 				{ category: 'no id', _base64: b64(imgs[3]) },
 			],
 		}, H);
-		expect(ins.json.records.map((r: any) => r._status.code)).toEqual([200, 200, 200, 400, 400]);
+		// refused before processing: under skipped_records (no _id); unreadable image: under records with its _status
+		expect(ins.json.records.map((r: any) => r._status.code)).toEqual([200, 200, 200, 400]);
+		expect(ins.json.skipped_records.map((r: any) => r._status.code)).toEqual([400]);
+		expect(ins.json.status.code).toBe(211);
 		expect([...sim.collection('shop').keys()]).toEqual(['a', 'b', 'c']);
 		expect(sim.collection('shop').get('a')).not.toHaveProperty('_base64');
 
@@ -348,19 +352,33 @@ describe('visual search collections', () => {
 
 		await call(`${base}/update`, { records: [{ _id: 'a', price: 11 }] }, H);
 		const got = await call(`${base}/get`, { records: [{ _id: 'a' }, { _id: 'nope' }], fields_to_return: ['_id', 'price'] }, H);
-		expect(got.json.records[0]).toMatchObject({ _id: 'a', price: 11, _status: { code: 200 } });
-		expect(got.json.records[1]._status).toMatchObject({ code: 404, text: 'Record not found' });
+		// get answers answer_records; missing ids are skipped with 404, the answer says "some" (206)
+		expect(got.json.answer_records).toEqual([{ _id: 'a', price: 11 }]);
+		expect(got.json.skipped_records).toEqual([{ _id: 'nope', _status: expect.objectContaining({ code: 404 }) }]);
+		expect(got.json.status.code).toBe(206);
+
+		// a duplicate insert is skipped with 411; all duplicates: the answer's status is 411
+		const dup = await call(`${base}/insert`, { records: [{ _id: 'a', _base64: b64(imgs[0]) }] }, H);
+		expect(dup.status).toBe(200);
+		expect(dup.json).toMatchObject({ records: [], skipped_records: [{ _id: 'a', _status: { code: 411 } }], status: { code: 411 } });
+		// capacity: records past it are skipped with 412; none inserted: HTTP 412
+		sim.setCollectionCapacity('shop', 3);
+		const full = await call(`${base}/insert`, { records: [{ _id: 'z', _base64: b64(imgs[3]) }] }, H);
+		expect(full.status).toBe(412);
+		expect(full.json.skipped_records[0]._status.code).toBe(412);
 
 		const del = await call(`${base}/delete`, { records: [{ _id: 'b' }, { _id: 'nope' }] }, H);
-		expect(del.json.records.map((r: any) => r._status.code)).toEqual([200, 404]);
+		expect(del.json.records.map((r: any) => r._id)).toEqual(['b']);
+		expect(del.json.skipped_records.map((r: any) => r._id)).toEqual(['nope']);
+		expect(del.json.status.code).toBe(206);
 
 		const page1 = await call(`${base}/allRecords?page=1&size=1`, undefined, H);
-		expect(page1.json).toMatchObject({ count: 2, answer_records: [{ _id: 'a' }] });
+		expect(page1.json).toMatchObject({ answer_count: 2, answer_records: [{ _id: 'a' }] });
 		expect(page1.json.next).toMatch(/page=2&size=1$/);
 		const page2 = await fetch(page1.json.next, { headers: { Authorization: `Token ${sim.token}`, 'collection-id': 'shop' } });
 		const p2 = (await page2.json()) as any;
 		expect(p2.answer_records[0]._id).toBe('c');
-		expect(p2.next).toBeNull();
+		expect(p2).not.toHaveProperty('next'); // the last page has no next (S4)
 		expect(sim.log.filter((e) => e.collectionId === 'shop').length).toBeGreaterThan(5);
 	});
 });

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { getAccountDetails } from './account/getDetails';
+import { listCollection } from './collection/getAll';
 import { searchCollection } from './collection/search';
 import { upkeepCollection, type UpkeepOperation } from './collection/upkeep';
 import { gradeCard } from './image/gradeCard';
@@ -33,6 +34,8 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			return [await listJobs.call(this)];
 		case 'collection.search':
 			return [await searchCollection.call(this)];
+		case 'collection.getAll':
+			return [await listCollection.call(this)];
 		case 'collection.insert':
 		case 'collection.update':
 		case 'collection.delete':

@@ -64,6 +64,7 @@ export const COLLECTION_AGENT_TEXT: Record<string, string> = {
 	update: 'Changes the stored fields of records in a Ximilar visual collection, by record ID.',
 	delete: 'Removes records from a Ximilar visual collection, by record ID.',
 	get: 'Reads records of a Ximilar visual collection, by record ID.',
+	getAll: 'Lists the records of a Ximilar visual collection with their stored fields.',
 };
 
 /** The node-level description of the tool variant (`usableAsTool.replacements`), shown in the nodes panel. */

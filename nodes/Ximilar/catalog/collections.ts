@@ -1,34 +1,122 @@
-/** Ximilar's similarity collection types and the base path of their API. */
+/**
+ * Ximilar's similarity collection types and the base path of their API (ximilar-shapes.md
+ * 10, S15). Collections made today live at the current paths; collections made on the older
+ * generation keep their paths, offered as "legacy" choices.
+ */
 export interface CollectionType {
 	value: string;
 	name: string;
+	/** What the collection holds, in words for the Collection Type list. */
+	description: string;
 	basePath: string;
-	/** Fashion collections also offer tag-aware search (visualTagsKNN). */
+	/** Method a visual search calls: `visual_search` on new fashion collections, else visualKNN. */
+	searchMethod: string;
+	/** Older fashion and home decor collections also offer tag-aware search (visualTagsKNN). */
 	supportsTagSearch?: boolean;
+	legacy?: boolean;
 }
 
 export const COLLECTION_TYPES: CollectionType[] = [
-	{ value: 'photo', name: 'Photo Similarity', basePath: '/similarity/photos/v2' },
-	{ value: 'product', name: 'Product Similarity', basePath: '/similarity/products/v2' },
+	{
+		value: 'product',
+		name: 'Product Similarity',
+		description: 'Products of a shop or catalog, found by look (current collections)',
+		basePath: '/similarity/products-new/v2',
+		searchMethod: 'visualKNN',
+	},
 	{
 		value: 'fashion',
 		name: 'Fashion Search',
-		basePath: '/similarity/fashion/v2',
-		supportsTagSearch: true,
+		description: 'Clothing, shoes and accessories, found by look and detected items (current collections)',
+		basePath: '/similarity/fashion-new/v2',
+		searchMethod: 'visual_search',
 	},
-	{ value: 'custom', name: 'Custom Similarity', basePath: '/similarity/custom/v2' },
-	{ value: 'imageMatching', name: 'Image Matching', basePath: '/image_matching/v2' },
-	{ value: 'customPath', name: 'Custom Base Path', basePath: '' },
+	{
+		value: 'homeDecor',
+		name: 'Home Decor Search',
+		description: 'Furniture and home decor, found by look (current collections)',
+		basePath: '/similarity/homedecor-new/v2',
+		searchMethod: 'visualKNN',
+	},
+	{
+		value: 'photo',
+		name: 'Photo Similarity',
+		description: 'Any photos, found by what they show (current collections)',
+		basePath: '/similarity/photos/v2',
+		searchMethod: 'visualKNN',
+	},
+	{
+		value: 'colors',
+		name: 'Color Similarity',
+		description: 'Images found by their colors',
+		basePath: '/similarity/colors/v2',
+		searchMethod: 'visualKNN',
+	},
+	{
+		value: 'custom',
+		name: 'Custom Similarity',
+		description: 'A similarity model trained for you by Ximilar',
+		basePath: '/similarity/custom/v2',
+		searchMethod: 'visualKNN',
+	},
+	{
+		value: 'imageMatching',
+		name: 'Image Matching',
+		description: 'Exact and near-duplicate images (the same photo resized, cropped or edited)',
+		basePath: '/image_matching/v2',
+		searchMethod: 'visualKNN',
+	},
+	{
+		value: 'productLegacy',
+		name: 'Product Similarity (Legacy)',
+		description: 'Product collections made on the older API generation',
+		basePath: '/similarity/products/v2',
+		searchMethod: 'visualKNN',
+		legacy: true,
+	},
+	{
+		value: 'fashionLegacy',
+		name: 'Fashion Search (Legacy)',
+		description: 'Fashion collections made on the older API generation; also searches by tags',
+		basePath: '/similarity/fashion/v2',
+		searchMethod: 'visualKNN',
+		supportsTagSearch: true,
+		legacy: true,
+	},
+	{
+		value: 'homeDecorLegacy',
+		name: 'Home Decor Search (Legacy)',
+		description: 'Home decor collections made on the older API generation; also searches by tags',
+		basePath: '/similarity/homedecor/v2',
+		searchMethod: 'visualKNN',
+		supportsTagSearch: true,
+		legacy: true,
+	},
+	{
+		value: 'photoLegacy',
+		name: 'Photo Similarity (Legacy)',
+		description: 'Photo collections made on the older API generation',
+		basePath: '/photo/search/v2',
+		searchMethod: 'visualKNN',
+		legacy: true,
+	},
+	{
+		value: 'customPath',
+		name: 'Other (Enter Base Path)',
+		description: 'Any other collection API: enter its base path',
+		basePath: '',
+		searchMethod: 'visualKNN',
+	},
 ];
 
-/** Collection methods, appended to the base path. */
+/** Collection methods, appended to the base path (S4 search.py). */
 export const COLLECTION_METHODS = {
-	search: 'visualKNN',
 	tagSearch: 'visualTagsKNN',
 	insert: 'insert',
 	update: 'update',
 	delete: 'delete',
 	get: 'get',
+	getAll: 'allRecords',
 } as const;
 
 export function findCollectionType(value: string): CollectionType | undefined {

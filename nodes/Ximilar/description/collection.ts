@@ -29,6 +29,12 @@ export const collectionProperties: INodeProperties[] = [
 				description: 'Read records of a collection by their ID',
 			},
 			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many records from a collection',
+				description: 'List the records of a collection, page by page',
+			},
+			{
 				name: 'Insert',
 				value: 'insert',
 				action: 'Insert images into a collection',
@@ -55,11 +61,7 @@ export const collectionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource } },
-		options: COLLECTION_TYPES.map(({ name, value, basePath }) => ({
-			name,
-			value,
-			description: basePath ? `API path ${basePath}` : 'Enter the base path yourself',
-		})),
+		options: COLLECTION_TYPES.map(({ name, value, description }) => ({ name, value, description })),
 		default: 'product',
 	},
 	{
@@ -128,7 +130,13 @@ export const collectionProperties: INodeProperties[] = [
 			},
 		],
 		default: 'visual',
-		displayOptions: { show: { resource, operation: ['search'], collectionType: ['fashion'] } },
+		displayOptions: {
+			show: {
+				resource,
+				operation: ['search'],
+				collectionType: COLLECTION_TYPES.filter((type) => type.supportsTagSearch).map((type) => type.value),
+			},
+		},
 	},
 	{
 		displayName: 'Number of Results',
@@ -154,7 +162,24 @@ export const collectionProperties: INodeProperties[] = [
 		type: 'string',
 		default: '_id',
 		description: 'Comma-separated metadata fields to return with each record, e.g. _id, name, price',
-		displayOptions: on('search', 'get'),
+		displayOptions: on('search', 'get', 'getAll'),
+	},
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: on('getAll'),
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { resource, operation: ['getAll'], returnAll: [false] } },
 	},
 
 	// Insert, update, delete, get
@@ -178,6 +203,15 @@ export const collectionProperties: INodeProperties[] = [
 		displayOptions: on('insert', 'update'),
 	},
 
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: on('getAll'),
+		options: [REQUEST_OPTIONS.maxRetries, REQUEST_OPTIONS.timeout],
+	},
 	{
 		displayName: 'Options',
 		name: 'options',

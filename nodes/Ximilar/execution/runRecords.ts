@@ -9,7 +9,12 @@ import { dispatchBatches } from './dispatch';
 export type Outcome = { record: IDataObject } | { failure: ItemFailure };
 
 /** What one request came to. `cancelled`: the execution was stopped, its items get no outcome. */
-export type SendResult = { records: IDataObject[] } | { failure: ItemFailure } | { cancelled: true };
+export type SendResult =
+	| { records: IDataObject[] }
+	| { failure: ItemFailure }
+	| { cancelled: true }
+	/** The sender matched the answer to the records itself: one outcome per record sent, in order (matchById.ts). */
+	| { outcomes: Outcome[] };
 
 export interface RecordJob {
 	itemCount: number;
@@ -64,6 +69,10 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
 			const recordId = batch.recordIds[position];
 			outcomes[itemIndex] = { failure: recordId === undefined ? result.failure : { ...result.failure, recordId } };
 		});
+		return;
+	}
+	if ('outcomes' in result) {
+		batch.itemIndexes.forEach((itemIndex, position) => (outcomes[itemIndex] = result.outcomes[position]));
 		return;
 	}
 	const sent = batch.itemIndexes.length;

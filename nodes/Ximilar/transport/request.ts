@@ -8,6 +8,7 @@ import type {
 import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
+import { readPartialAnswer } from './partialAnswers';
 import { describeFailure, readBody, type AttemptResult } from './responses';
 import { throttledAttempt, type Pacer } from './pacer';
 import { backoffDelay, classifyNetwork, mayRetry, parseRetryAfter } from './retryPolicy';
@@ -30,6 +31,8 @@ export interface XimilarCall {
 	body?: IDataObject | Buffer;
 	headers?: IDataObject;
 	qs?: IDataObject;
+	/** Collection upkeep: a partial answer is read per record, not failed as a whole (partialAnswers.ts). */
+	partialAnswers?: boolean;
 }
 
 /**
@@ -123,7 +126,7 @@ async function attempt(
 			headers: IDataObject;
 			body: unknown;
 		};
-		return readBody(response, connection.secret);
+		return (call.partialAnswers && readPartialAnswer(response, connection.secret)) || readBody(response, connection.secret);
 	} catch (caught) {
 		// Stopping the execution aborts the request: that is no network failure.
 		if (connection.signal?.aborted) return { kind: 'cancelled' };

@@ -37,7 +37,7 @@ function parse(body: unknown): { value: unknown } | undefined {
 }
 
 /** Copies `value` with the secret cut out of every string, should Ximilar ever echo it. */
-function scrubDeep<T>(value: T, secret: string): T {
+export function scrubDeep<T>(value: T, secret: string): T {
 	if (secret.length < 4) return value;
 	if (typeof value === 'string') return (value.includes(secret) ? value.split(secret).join('***') : value) as T;
 	if (Array.isArray(value)) return value.map((entry) => scrubDeep(entry, secret)) as T;

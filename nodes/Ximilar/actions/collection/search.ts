@@ -72,7 +72,7 @@ export async function searchCollection(this: IExecuteFunctions): Promise<INodeEx
 		prepare: async (itemIndex) => {
 			const tagSearch =
 				type.supportsTagSearch === true && this.getNodeParameter('searchMethod', itemIndex, 'visual') === 'visualTags';
-			const method = tagSearch ? COLLECTION_METHODS.tagSearch : COLLECTION_METHODS.search;
+			const method = tagSearch ? COLLECTION_METHODS.tagSearch : type.searchMethod;
 			const target = readCollectionTarget(this, itemIndex, type, method);
 			if ('failure' in target) return target;
 			const prepared = await prepareQuery(this, itemIndex);

@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../failures/itemFailure';
 import { runRecordJob } from '../../execution/runRecords';
-import { recordsSender } from '../../execution/sendRecords';
 import { withComputed } from '../../output/computedFields';
 import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
 import { rawRecord } from '../../output/simplify';
@@ -13,6 +12,7 @@ import { prepareImageRecord, readExtraFields } from '../../records/recordFields'
 import { getConnection } from '../../transport/request';
 import { readSettings } from '../../execution/settings';
 import { readCollectionTarget, readCollectionType } from './target';
+import { upkeepSender } from './upkeepSender';
 
 export type UpkeepOperation = 'insert' | 'update' | 'delete' | 'get';
 
@@ -51,7 +51,8 @@ function requestFields(ctx: IExecuteFunctions, itemIndex: number, operation: Upk
 
 /**
  * Insert, update, delete and get: records of up to 10 per request, grouped by collection,
- * one output item per input item in order, a record Ximilar refuses failing only its own item.
+ * one output item per input item in order, the answer matched to the items by `_id`: a
+ * record Ximilar refuses or leaves out fails only its own item, with the reason.
  */
 export async function upkeepCollection(
 	this: IExecuteFunctions,
@@ -74,7 +75,7 @@ export async function upkeepCollection(
 			if ('failure' in prepared) return prepared;
 			return { ...prepared, target: { ...target.target, fields: requestFields(this, itemIndex, operation) } };
 		},
-		send: recordsSender(this, connection, settings.policy),
+		send: upkeepSender(this, connection, settings.policy, operation),
 		limits: settings.limits,
 		parallel: settings.parallel,
 		pacer: settings.policy.pacer,

@@ -1,0 +1,29 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { RequestTarget } from '../../execution/batches';
+import { matchById } from '../../execution/matchById';
+import type { SendResult } from '../../execution/runRecords';
+import { recordsBody } from '../../execution/sendRecords';
+import { requestXimilar, type Connection, type RequestPolicy } from '../../transport/request';
+
+/**
+ * Sends a batch of collection records and matches the answer to them by `_id`, so a
+ * partial answer (some inserted, a duplicate, capacity reached, not found) fails only the
+ * records concerned. The ids are taken before the records are emptied for memory.
+ */
+export function upkeepSender(
+	ctx: IExecuteFunctions,
+	connection: Connection,
+	policy: RequestPolicy,
+	operation: string,
+): (target: RequestTarget, records: IDataObject[]) => Promise<SendResult> {
+	return async ({ path, headers, fields }, records) => {
+		const ids = records.map((record) => String(record._id));
+		const body = recordsBody(fields ?? {}, records);
+		records.length = 0;
+		const call = { method: 'POST' as const, path, body, headers, partialAnswers: true };
+		const result = await requestXimilar(ctx, connection, call, policy);
+		if (!('body' in result)) return result;
+		return { outcomes: matchById(ids, result.body, operation) };
+	};
+}
