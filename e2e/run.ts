@@ -15,6 +15,9 @@
  * 5. Runs each test workflow with `n8n execute --id=<id> --rawOutput`, reads the run data
  *    and checks it (and what reached the simulator).
  *
+ * 6. Stages, each skippable locally with E2E_SKIP=<name>,...: mcp (e2e/mcp/), queue (queue mode: Redis,
+ *    Postgres, an n8n main and two workers, e2e/queue/).
+ *
  * Prints PASS/FAIL per check and `e2e: N passed, M failed`; exits 1 on any failure.
  * Logs of every command go to .e2e/logs/.
  */
@@ -33,6 +36,7 @@ import { installIntoUserFolder, lintTarball, packRepository } from './lib/packag
 import { check, finish, seconds } from './lib/report';
 import { collectionIds } from './lib/workflows';
 import { runMcpStage } from './mcp';
+import { runQueueStage } from './queue';
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -61,6 +65,7 @@ async function main(): Promise<void> {
 	} finally {
 		await sim.close();
 	}
+	await runQueueStage(tarball);
 	console.log(`e2e: took ${seconds(started)} (logs in ${path.relative(ROOT, LOGS)}/)`);
 }
 

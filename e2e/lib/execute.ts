@@ -1,18 +1,18 @@
 /** Running one test case with `n8n execute` and checking its run. */
 import type { XimilarSimulator } from '../../test/simulator';
-import { n8n } from './n8nCli';
+import { DEFAULT_N8N, n8n } from './n8nCli';
 import { tail } from './process';
 import { check, seconds } from './report';
 import { extractRunData } from './runData';
 import { Run } from './testRun';
 import type { TestCase } from './workflows';
 
-export async function executeCase(testCase: TestCase, sim: XimilarSimulator): Promise<void> {
+export async function executeCase(testCase: TestCase, sim: XimilarSimulator, target = DEFAULT_N8N): Promise<void> {
 	const runStarted = Date.now();
 	const firstRequest = sim.log.length;
-	const result = await n8n(`execute-${testCase.id}`, ['execute', `--id=${testCase.id}`, '--rawOutput']);
+	const result = await n8n(`execute-${testCase.id}`, ['execute', `--id=${testCase.id}`, '--rawOutput'], undefined, target);
 	const data = extractRunData(result.stdout);
-	const label = testCase.label;
+	const label = target.name ? `${target.name}: ${testCase.label}` : testCase.label;
 	const ok = check(
 		`${label}: n8n execute ran the workflow (${seconds(runStarted)})`,
 		result.code === 0 && data !== undefined && !data.data.resultData.error,

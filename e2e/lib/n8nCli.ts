@@ -1,4 +1,4 @@
-/** Running the n8n CLI against .e2e/user/ with a settled environment. */
+/** Running the n8n CLI (by default the pinned 2.8.4 against .e2e/user/) with a settled environment. */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
@@ -8,6 +8,16 @@ import { childEnv, runCommand, type RunOutput } from './process';
 const ENCRYPTION_KEY = randomBytes(24).toString('hex');
 /** n8n 2.x always starts its task broker (for the Code node); on a free port, not 5679, so a local n8n does not clash. */
 let brokerPort = 0;
+
+/** Which n8n install runs, against which user folder. */
+export interface N8nTarget {
+	bin: string;
+	userFolder: string;
+	/** Put before the labels of the checks run on it, e.g. 'n8n 1.123.81' (none for the default). */
+	name?: string;
+}
+
+export const DEFAULT_N8N: N8nTarget = { bin: N8N_BIN, userFolder: USER_FOLDER };
 
 /** A loopback port free right now (listen on 0, close, reuse the number). */
 export async function freePort(): Promise<number> {
@@ -56,6 +66,6 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 	});
 }
 
-export async function n8n(label: string, args: string[], timeoutMs = 240_000): Promise<RunOutput> {
-	return await runCommand(label, N8N_BIN, args, { cwd: WORK, env: n8nEnv(USER_FOLDER), timeoutMs });
+export async function n8n(label: string, args: string[], timeoutMs = 240_000, target = DEFAULT_N8N): Promise<RunOutput> {
+	return await runCommand(label, target.bin, args, { cwd: WORK, env: n8nEnv(target.userFolder), timeoutMs });
 }

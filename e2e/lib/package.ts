@@ -33,9 +33,9 @@ export async function lintTarball(tarball: string): Promise<void> {
 	check('lint: the tarball\'s JavaScript and package.json pass n8n\'s community rules with zero findings', result.code === 0, `${summary || tail(result.stderr)} (see ${result.log})`);
 }
 
-export async function installIntoUserFolder(tarball: string): Promise<void> {
-	rmSync(USER_FOLDER, { recursive: true, force: true });
-	const nodesDir = path.join(USER_FOLDER, '.n8n', 'nodes');
+export async function installIntoUserFolder(tarball: string, userFolder = USER_FOLDER): Promise<void> {
+	rmSync(userFolder, { recursive: true, force: true });
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	// What n8n writes there before installing a community package; it also stops npm from
 	// walking up to this repository's package.json.

@@ -35,12 +35,22 @@ function killGroup(pid: number): void {
 	}
 }
 
+// However the run ends, nothing it started keeps running (a background install, a server).
+process.on('exit', () => {
+	for (const pid of running) killGroup(pid);
+});
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, () => {
 		for (const pid of running) killGroup(pid);
 		console.log(`e2e: interrupted (${signal})`);
 		process.exit(130);
 	});
+}
+
+function logPath(label: string): string {
+	mkdirSync(LOGS, { recursive: true });
+	return path.join(LOGS, `${String(++logCounter).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '_')}.log`);
 }
 
 /** Runs a command without blocking the event loop (the simulator answers n8n from this process). */
@@ -50,8 +60,7 @@ export function runCommand(
 	args: string[],
 	options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
 ): Promise<RunOutput> {
-	mkdirSync(LOGS, { recursive: true });
-	const log = path.join(LOGS, `${String(++logCounter).padStart(2, '0')}-${label.replace(/[^\w.-]+/g, '_')}.log`);
+	const log = logPath(label);
 	const file = createWriteStream(log);
 	file.write(`$ ${command} ${args.join(' ')}\n(cwd ${options.cwd})\n\n`);
 	return new Promise((resolve) => {
@@ -87,6 +96,69 @@ export function runCommand(
 		});
 		child.on('close', (code) => finish(code));
 	});
+}
+
+/** A long-running process (a server), its output in its log file. */
+export interface Service {
+	label: string;
+	pid: number;
+	log: string;
+	/** Everything it printed so far. */
+	output(): string;
+	/** Resolves with the exit code once it has exited. */
+	exited: Promise<number | null>;
+	hasExited(): boolean;
+	/** SIGTERM to its process group, SIGKILL after `graceMs`; resolves once it has exited. */
+	stop(graceMs?: number): Promise<void>;
+}
+
+export function startService(label: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Service {
+	const log = logPath(label);
+	const file = createWriteStream(log);
+	file.write(`$ ${command} ${args.join(' ')}\n(cwd ${options.cwd})\n\n`);
+	const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	if (child.pid === undefined) throw new Error(`could not start ${command}`);
+	const pid = child.pid;
+	running.add(pid);
+	const chunks: Buffer[] = [];
+	const collect = (chunk: Buffer) => {
+		chunks.push(chunk);
+		file.write(chunk);
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	const exited = new Promise<number | null>((resolve) => {
+		child.on('error', (error) => collect(Buffer.from(String(error))));
+		child.on('exit', (code) => {
+			running.delete(pid);
+			killGroup(pid); // children it left, such as n8n's task runner
+			resolve(code);
+		});
+		child.on('close', () => file.end());
+	});
+	let done = false;
+	void exited.then(() => {
+		done = true;
+	});
+	return {
+		label,
+		pid,
+		log,
+		output: () => Buffer.concat(chunks).toString('utf8'),
+		exited,
+		hasExited: () => done,
+		async stop(graceMs = 15_000) {
+			if (done) return;
+			try {
+				process.kill(-pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+			const timer = setTimeout(() => killGroup(pid), graceMs);
+			await exited;
+			clearTimeout(timer);
+		},
+	};
 }
 
 export function tail(text: string, lines = 25): string {
