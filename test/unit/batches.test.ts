@@ -108,4 +108,16 @@ describe('request body', () => {
 		expect(JSON.parse(recordsBody(fields, records).toString())).toEqual({ ...fields, records });
 		expect(JSON.parse(recordsBody({}, []).toString())).toEqual({ records: [] });
 	});
+
+	it('copies images in without JSON.stringify yet gives the very bytes it would (unicode, quotes, images alone or last)', () => {
+		const image = Buffer.from('any bytes \u00ff\u0000').toString('base64');
+		const fields = { lang: 'čeština "quoted"', extra: { emoji: '🃏' } };
+		const records = [
+			{ _id: 'karta-ř', meta: { note: 'a "b" \\ c\n' }, _base64: image },
+			{ _base64: 'QUJD' },
+			{ _url: 'https://x/y "q".jpg', _id: 'ü' },
+			{},
+		];
+		expect(recordsBody(fields, records).equals(Buffer.from(JSON.stringify({ ...fields, records })))).toBe(true);
+	});
 });
