@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { detectImageFormat } from './imageFormat';
 import { textParameter } from './jsonObject';
+import { itemParameter } from './itemParameter';
 
 export type ImageSource = 'binary' | 'url' | 'base64';
 
@@ -121,15 +122,15 @@ export async function readImageField(
 	itemIndex: number,
 	names: ImageParameters = FRONT_IMAGE,
 ): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
-	const source = ctx.getNodeParameter('imageSource', itemIndex) as ImageSource;
+	const source = itemParameter(ctx, 'imageSource', itemIndex) as ImageSource;
 	let result: { base64: string } | { url: string } | { failure: ItemFailure };
 	if (source === 'binary') {
-		const property = textParameter(ctx.getNodeParameter(names.binaryPropertyName, itemIndex, 'data'));
+		const property = textParameter(itemParameter(ctx, names.binaryPropertyName, itemIndex, 'data'));
 		result = await fromBinary(ctx, itemIndex, property);
 	} else if (source === 'url') {
-		result = fromUrl(textParameter(ctx.getNodeParameter(names.imageUrl, itemIndex, '')));
+		result = fromUrl(textParameter(itemParameter(ctx, names.imageUrl, itemIndex, '')));
 	} else {
-		result = fromBase64(textParameter(ctx.getNodeParameter(names.base64Image, itemIndex, '')));
+		result = fromBase64(textParameter(itemParameter(ctx, names.base64Image, itemIndex, '')));
 	}
 	if ('failure' in result) return result;
 	return { field: 'url' in result ? { _url: result.url } : { _base64: result.base64 } };

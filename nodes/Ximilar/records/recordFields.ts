@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { readImageField, recordBytes, type Prepared } from './imageRecord';
 import { parseJsonObject, textParameter } from './jsonObject';
+import { itemParameter } from './itemParameter';
 
 const IMAGE_KEYS = ['_url', '_base64'];
 
@@ -17,7 +18,7 @@ export function readExtraFields(
 	label: string,
 	reserved: string[],
 ): { fields: IDataObject } | { failure: ItemFailure } {
-	const parsed = parseJsonObject(ctx.getNodeParameter(parameter, itemIndex, '{}'), label);
+	const parsed = parseJsonObject(itemParameter(ctx, parameter, itemIndex, '{}'), label);
 	if ('problem' in parsed) return { failure: inputFailure(parsed.problem) };
 	const clash = Object.keys(parsed.value).find((key) => reserved.includes(key));
 	if (clash) {
@@ -45,7 +46,7 @@ export async function prepareImageRecord(
 	itemIndex: number,
 	spec: ImageRecordSpec,
 ): Promise<Prepared> {
-	const recordId = textParameter(ctx.getNodeParameter('recordId', itemIndex, ''));
+	const recordId = textParameter(itemParameter(ctx, 'recordId', itemIndex, ''));
 	if (spec.requireId && !recordId) {
 		return { failure: inputFailure('Record ID is empty', 'Map a unique ID for each image, e.g. {{ $json.sku }}.') };
 	}

@@ -11,12 +11,13 @@ import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObj
 import { getConnection, requestXimilar } from '../../transport/request';
 import { readSettings } from '../../execution/settings';
 import { readCollectionTarget, readCollectionType } from './target';
+import { itemParameter } from '../../records/itemParameter';
 
 /** Item i's search: the whole request body (query record, k, filter, fields). */
 async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
 	let queryRecord: IDataObject;
-	if (ctx.getNodeParameter('queryBy', itemIndex) === 'recordId') {
-		const id = textParameter(ctx.getNodeParameter('queryRecordId', itemIndex, ''));
+	if (itemParameter(ctx, 'queryBy', itemIndex) === 'recordId') {
+		const id = textParameter(itemParameter(ctx, 'queryRecordId', itemIndex, ''));
 		if (!id) return { failure: inputFailure('Query Record ID is empty', 'Map the _id of a record in the collection.') };
 		queryRecord = { _id: id };
 	} else {
@@ -24,16 +25,16 @@ async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<
 		if ('failure' in image) return image;
 		queryRecord = image.field;
 	}
-	const k = Number(ctx.getNodeParameter('k', itemIndex, 10));
+	const k = Number(itemParameter(ctx, 'k', itemIndex, 10));
 	if (!Number.isInteger(k) || k < 1) {
 		return { failure: inputFailure(`Number of Results must be a whole number of at least 1 (got ${k})`) };
 	}
-	const filter = parseJsonObject(ctx.getNodeParameter('filter', itemIndex, '{}'), 'Filter');
+	const filter = parseJsonObject(itemParameter(ctx, 'filter', itemIndex, '{}'), 'Filter');
 	if ('problem' in filter) return { failure: inputFailure(filter.problem, 'Use MongoDB syntax, e.g. {"category": {"$in": ["shoes"]}}.') };
 	const body: IDataObject = {
 		query_record: queryRecord,
 		k,
-		fields_to_return: fieldList(ctx.getNodeParameter('fieldsToReturn', itemIndex, '_id')),
+		fields_to_return: fieldList(itemParameter(ctx, 'fieldsToReturn', itemIndex, '_id')),
 	};
 	if (Object.keys(filter.value).length) body.filter = filter.value;
 	return { record: body, bytes: recordBytes(body) };
@@ -71,7 +72,7 @@ export async function searchCollection(this: IExecuteFunctions): Promise<INodeEx
 		itemCount,
 		prepare: async (itemIndex) => {
 			const tagSearch =
-				type.supportsTagSearch === true && this.getNodeParameter('searchMethod', itemIndex, 'visual') === 'visualTags';
+				type.supportsTagSearch === true && itemParameter(this, 'searchMethod', itemIndex, 'visual') === 'visualTags';
 			const method = tagSearch ? COLLECTION_METHODS.tagSearch : type.searchMethod;
 			const target = readCollectionTarget(this, itemIndex, type, method);
 			if ('failure' in target) return target;

@@ -4,6 +4,7 @@ import { findCollectionType, type CollectionType } from '../../catalog/collectio
 import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import { textParameter } from '../../records/jsonObject';
 import type { RequestTarget } from '../../execution/batches';
+import { itemParameter } from '../../records/itemParameter';
 
 /** The collection type is node-level (it shapes the UI): read once. */
 export function readCollectionType(ctx: IExecuteFunctions): { type: CollectionType } | { failure: ItemFailure } {
@@ -24,11 +25,11 @@ export function readCollectionTarget(
 ): { target: RequestTarget } | { failure: ItemFailure } {
 	let basePath = type.basePath;
 	if (type.value === 'customPath') {
-		basePath = textParameter(ctx.getNodeParameter('basePath', itemIndex, '')).replace(/\/+$/, '');
+		basePath = textParameter(itemParameter(ctx, 'basePath', itemIndex, '')).replace(/\/+$/, '');
 		if (!basePath) return { failure: inputFailure('Base Path is empty', 'Enter a path such as /similarity/custom/v2.') };
 		if (!basePath.startsWith('/')) basePath = `/${basePath}`;
 	}
-	const collectionId = textParameter(ctx.getNodeParameter('collectionId', itemIndex, ''));
+	const collectionId = textParameter(itemParameter(ctx, 'collectionId', itemIndex, ''));
 	if (!collectionId) {
 		return {
 			failure: inputFailure('Collection ID is empty', 'Copy the ID of your collection from the Ximilar App (Collections).'),

@@ -12,12 +12,13 @@ import { prepareImageRecord, readExtraFields } from '../../records/recordFields'
 import { getConnection } from '../../transport/request';
 import { readSettings } from '../../execution/settings';
 import { readCollectionTarget, readCollectionType } from './target';
+import { itemParameter } from '../../records/itemParameter';
 import { upkeepSender } from './upkeepSender';
 
 export type UpkeepOperation = 'insert' | 'update' | 'delete' | 'get';
 
 function readRecordId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return textParameter(ctx.getNodeParameter('recordId', itemIndex, ''));
+	return textParameter(itemParameter(ctx, 'recordId', itemIndex, ''));
 }
 
 const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');
@@ -46,7 +47,7 @@ const PREPARE: Record<UpkeepOperation, (ctx: IExecuteFunctions, itemIndex: numbe
 
 /** Top-level fields of item i's request: Get's fields to return (read per item). */
 function requestFields(ctx: IExecuteFunctions, itemIndex: number, operation: UpkeepOperation): IDataObject {
-	return operation === 'get' ? { fields_to_return: fieldList(ctx.getNodeParameter('fieldsToReturn', itemIndex, '_id')) } : {};
+	return operation === 'get' ? { fields_to_return: fieldList(itemParameter(ctx, 'fieldsToReturn', itemIndex, '_id')) } : {};
 }
 
 /**

@@ -13,6 +13,7 @@ import { parseJsonObject, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord } from '../../records/recordFields';
 import { addRecordOptions, splitServiceOptions, type RecordOptions } from '../../records/serviceFields';
 import { getConnection } from '../../transport/request';
+import { itemParameter } from '../../records/itemParameter';
 
 /** Service is node-level (it shapes the UI); path, task and options are read per item. */
 function readService(ctx: IExecuteFunctions): { service: RecognitionService } | { failure: ItemFailure } {
@@ -23,7 +24,7 @@ function readService(ctx: IExecuteFunctions): { service: RecognitionService } | 
 
 function readPath(ctx: IExecuteFunctions, itemIndex: number, service: RecognitionService): string | { failure: ItemFailure } {
 	if (service.value !== 'custom') return service.path;
-	const path = textParameter(ctx.getNodeParameter('endpointPath', itemIndex, ''));
+	const path = textParameter(itemParameter(ctx, 'endpointPath', itemIndex, ''));
 	if (!path) return { failure: inputFailure('Endpoint Path is empty', 'Enter a path such as /collectibles/v2/tcg_id.') };
 	if (/^https?:\/\//i.test(path)) {
 		return {
@@ -48,15 +49,15 @@ function readTarget(
 	const path = readPath(ctx, itemIndex, service);
 	if (typeof path !== 'string') return path;
 	const extra = parseJsonObject(
-		ctx.getNodeParameter('options.additionalRequestFields', itemIndex, '{}'),
+		itemParameter(ctx, 'options.additionalRequestFields', itemIndex, '{}'),
 		'Additional Request Fields',
 	);
 	if ('problem' in extra) return { failure: inputFailure(extra.problem) };
-	const chosen = ctx.getNodeParameter('serviceOptions', itemIndex, {}) as IDataObject;
+	const chosen = itemParameter(ctx, 'serviceOptions', itemIndex, {}) as IDataObject;
 	const split = splitServiceOptions(service, chosen);
 	const fields: IDataObject = { ...service.fixedFields, ...extra.value, ...split.request };
 	if (service.needsTask) {
-		const task = textParameter(ctx.getNodeParameter('task', itemIndex, '', { extractValue: true }));
+		const task = textParameter(itemParameter(ctx, 'task', itemIndex, '', { extractValue: true }));
 		if (!task) {
 			return {
 				failure: inputFailure('Task ID is empty', `${service.name} needs the ID of the task you trained in the Ximilar App.`),
@@ -73,7 +74,7 @@ function readTarget(
 
 /** Per item: OCR with GPT answers the item's own prompt (sent in its record). */
 function readPrompt(ctx: IExecuteFunctions, itemIndex: number): string {
-	return textParameter(ctx.getNodeParameter('prompt', itemIndex, ''));
+	return textParameter(itemParameter(ctx, 'prompt', itemIndex, ''));
 }
 
 export async function recognize(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
@@ -115,7 +116,7 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 	});
 	const forAgent = simplify && isToolCall(this);
 	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
-	const sentId = (itemIndex: number) => textParameter(this.getNodeParameter('recordId', itemIndex, '')) !== '';
+	const sentId = (itemIndex: number) => textParameter(itemParameter(this, 'recordId', itemIndex, '')) !== '';
 	return pairOutcomes(this, outcomes, {
 		shape: (record, itemIndex) => {
 			if (!simplify) return [rawRecord(record)];
