@@ -249,6 +249,8 @@ interface Row extends Scenario, Probe {
 	floorMs: number;
 	totalMs: number;
 	maxInFlight: number;
+	/** CPU the simulator process spent on the scenario's requests (it shares the machine's cores). */
+	simulatorCpuMs: number;
 }
 
 /** About 1 MB PNGs (valid images padded with a text chunk); 20 distinct files, cycled. */
@@ -369,6 +371,7 @@ async function run(
 		expectedRequests: Math.ceil(scenario.items / scenario.recordsPerRequest),
 		floorMs: floorMs(scenario.items, scenario.recordsPerRequest, scenario.parallel),
 		maxInFlight: stats.maxInFlight,
+		simulatorCpuMs: stats.cpuMs,
 	};
 }
 
@@ -433,8 +436,8 @@ async function main(): Promise<void> {
 		if (process.env.BENCH_DIST) lines.push(`Node build measured: ${process.env.BENCH_DIST} (BENCH_DIST), not dist/.`);
 		lines.push('Wall, CPU and RSS are those of the node\'s execute(); floor = the requests at the model\'s latency on `parallel` lanes with zero overhead.');
 		lines.push('');
-		lines.push('| scenario | items | parallel | requests | wall ms | floor ms | wall/floor | 1 rec/req wall ms | speed-up | CPU ms/item | of which n8n parameter resolution | peak RSS growth MB (sampled / kernel) | retained after GC MB |');
-		lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+		lines.push('| scenario | items | parallel | requests | wall ms | floor ms | wall/floor | 1 rec/req wall ms | speed-up | CPU ms/item | of which n8n parameter resolution | peak RSS growth MB (sampled / kernel) | retained after GC MB | simulator CPU ms/request |');
+		lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 		for (const row of [...batched, ...memory]) {
 			const base = row.source === 'url' ? baselines.get(key(row.items, row.parallel)) : undefined;
 			lines.push(
@@ -442,7 +445,7 @@ async function main(): Promise<void> {
 					`${fixed(row.wallMs / row.floorMs, 2)} | ${base ? fixed(base.wallMs) : row.source === 'url' ? 'not run' : '-'} | ` +
 					`${base ? `${fixed(base.wallMs / row.wallMs, 2)}x` : '-'} | ${fixed(row.cpuMs / row.items, 3)} | ` +
 					`${fixed(row.parameterMs / row.items, 3)} (${fixed(row.parameterCalls / row.items, 1)} reads/item) | ` +
-					`${mb(row.rssGrowth)} / ${mb(row.hwmGrowth)} | ${mb(row.retained)} |`,
+					`${mb(row.rssGrowth)} / ${mb(row.hwmGrowth)} | ${mb(row.retained)} | ${fixed(row.simulatorCpuMs / Math.max(1, row.requests), 1)} |`,
 			);
 		}
 

@@ -19,6 +19,8 @@ export interface SimulatorStats {
 	/** HTTP status -> number of requests */
 	statuses: Record<string, number>;
 	maxInFlight: number;
+	/** CPU time the simulator process spent since the last reset (parsing bodies, decoding images). */
+	cpuMs: number;
 }
 
 type Command = { id: number; cmd: 'reset' | 'stats' | 'close' };
@@ -28,12 +30,14 @@ async function runChild(): Promise<void> {
 	const { XimilarSimulator } = await import('../simulator');
 	const options = JSON.parse(process.argv[2] ?? '{}') as SimulatorOptions;
 	const sim = await XimilarSimulator.start(options);
+	let cpuAtReset = process.cpuUsage();
 	const send = (message: unknown) => process.send?.(message);
 	process.on('message', (message: Command) => {
 		void (async () => {
 			try {
 				if (message.cmd === 'reset') {
 					sim.reset();
+					cpuAtReset = process.cpuUsage();
 					send({ id: message.id, ok: true });
 				} else if (message.cmd === 'stats') {
 					const statuses: Record<string, number> = {};
@@ -45,6 +49,7 @@ async function runChild(): Promise<void> {
 						recordCounts,
 						statuses,
 						maxInFlight: sim.maxInFlight,
+						cpuMs: ((cpu) => (cpu.user + cpu.system) / 1000)(process.cpuUsage(cpuAtReset)),
 					};
 					send({ id: message.id, ok: true, stats });
 				} else if (message.cmd === 'close') {
