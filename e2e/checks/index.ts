@@ -7,10 +7,12 @@ import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
 import { verifyCollectionSearch } from './collection';
 import { verifyRecognizeBinary } from './recognize';
+import { verifyRecognizeShapes } from './shapes';
 
 const ownChecks: Record<string, Verify> = {
 	'recognize-binary.json': verifyRecognizeBinary,
 	'collection-search.json': verifyCollectionSearch,
+	'recognize-shapes.json': verifyRecognizeShapes,
 };
 
 export function workflowCases(simUrl: string): TestCase[] {
