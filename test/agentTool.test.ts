@@ -188,3 +188,24 @@ describe('tool answers', () => {
 		expect(String(result.main[0].json.error)).not.toContain('wrong');
 	});
 });
+
+describe('single-item wording of the plain node', () => {
+	const run = async (urls: string[]) =>
+		await runNode({
+			parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: '={{ $json.url }}' } as INodeParameters,
+			items: urls.map((url) => ({ json: { url } })),
+			credentials: ctx.credentials,
+			onError: 'continueRegularOutput',
+		});
+
+	it('says nothing of other items when the request carried one record, and says it when it carried more', async () => {
+		const missing = `${ctx.sim.url}/samples/missing.jpg`;
+		const alone = (await run([missing])).main[0].json;
+		expect(alone.error).toMatch(/could not process/);
+		expect(alone.errorDescription).toMatch(/Check that the URL is public/);
+		expect(alone.errorDescription).not.toMatch(/other items/);
+		const together = (await run(['https://img.example.com/ok.jpg', missing])).main;
+		expect(together[0].json.error).toBeUndefined();
+		expect(together[1].json.errorDescription).toMatch(/the other items of its request were processed/);
+	});
+});

@@ -46,7 +46,7 @@ function recordHint(text: string): string {
 }
 
 /** A returned record whose `_status.code` is not 2xx failed alone: one bad image does not fail its batch. */
-function recordFailure(record: IDataObject): ItemFailure | undefined {
+function recordFailure(record: IDataObject, batchSize: number): ItemFailure | undefined {
 	const status = record._status;
 	if (!isObject(status) || typeof status.code !== 'number') return undefined;
 	if (status.code >= 200 && status.code < 300) return undefined;
@@ -54,7 +54,8 @@ function recordFailure(record: IDataObject): ItemFailure | undefined {
 	return {
 		kind: 'api',
 		message: `Ximilar could not process this record: ${text}`,
-		description: `${recordHint(text)} Only this item failed; the other items of its request were processed.`,
+		// A request of one record has no other items to speak of.
+		description: batchSize > 1 ? `${recordHint(text)} Only this item failed; the other items of its request were processed.` : recordHint(text),
 		statusCode: status.code,
 		statusText: text,
 		recordId: typeof record._id === 'string' ? record._id : undefined,
@@ -88,7 +89,7 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
 	batch.itemIndexes.forEach((itemIndex, position) => {
 		const record = result.records[position];
 		const failure = isObject(record)
-			? recordFailure(record)
+			? recordFailure(record, batch.itemIndexes.length)
 			: { kind: 'api' as const, message: 'Ximilar returned an empty record' };
 		outcomes[itemIndex] = failure ? { failure } : { record };
 	});
