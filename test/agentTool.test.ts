@@ -6,6 +6,7 @@
  */
 import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
+import { NodeHelpers as NodeHelpers1120 } from 'n8n-workflow-1120';
 
 import { runNode } from './harness/engine';
 import { loadPackage } from './harness/package';
@@ -16,20 +17,37 @@ const ctx = useSimulator();
 const tool = ximilarTool();
 const plain = new (loadPackage().Ximilar)();
 
+/**
+ * The node runs against the n8n-workflow of the n8n it is installed in: the parameters
+ * must resolve the same with n8n 2.8.4's (2.8.0) and n8n 1.123's (1.120.x).
+ */
+const WORKFLOW_LIBRARIES: Array<[string, typeof NodeHelpers]> = [
+	['n8n-workflow 2.8.0 (n8n 2.8.4)', NodeHelpers],
+	['n8n-workflow 1.120.31 (n8n 1.123)', NodeHelpers1120 as unknown as typeof NodeHelpers],
+];
+let helpers = NodeHelpers;
+
 /** Parameters as n8n holds them once defaults are filled in (editor and Workflow constructor alike). */
 function resolved(type: typeof tool, parameters: INodeParameters): INodeParameters {
 	const node = { name: 'Ximilar', type: type.description.name, typeVersion: 1, parameters } as unknown as INode;
-	return NodeHelpers.getNodeParameters(type.description.properties, parameters, true, false, node, type.description) ?? {};
+	return helpers.getNodeParameters(type.description.properties, parameters, true, false, node, type.description) ?? {};
 }
 
 function agentDescription(parameters: INodeParameters): string {
 	const node = { name: 'Recognize', type: TOOL_TYPE, typeVersion: 1, parameters: resolved(tool, parameters) } as unknown as INode;
-	return NodeHelpers.getToolDescriptionForNode(node, tool);
+	return helpers.getToolDescriptionForNode(node, tool);
 }
 
 const recognize = { resource: 'image', operation: 'recognize' };
 
-describe('tool variant parameters', () => {
+describe.each(WORKFLOW_LIBRARIES)('tool variant parameters with %s', (_name, library) => {
+	beforeAll(() => {
+		helpers = library;
+	});
+	afterAll(() => {
+		helpers = NodeHelpers;
+	});
+
 	it('defaults to an image URL the agent fills, never to a binary file', () => {
 		const params = resolved(tool, { ...recognize, service: 'tcgId' });
 		expect(params.imageSource).toBe('url');
@@ -67,11 +85,32 @@ describe('tool variant parameters', () => {
 		expect(agentDescription({ resource: 'collection', operation: 'search' })).toMatch(/most similar to a photo/);
 	});
 
+	it('has a description of its own for every operation and every service, none left to n8n\'s generic text', () => {
+		const props = tool.description.properties;
+		const resources = (props.find((p) => p.name === 'resource')?.options ?? []).map((o) => String('value' in o ? o.value : ''));
+		const services = (props.find((p) => p.name === 'service')?.options ?? []).map((o) => String('value' in o ? o.value : ''));
+		const missing: string[] = [];
+		for (const resource of resources) {
+			const operations = props.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource));
+			for (const option of operations?.options ?? []) {
+				const operation = String('value' in option ? option.value : '');
+				for (const service of resource === 'image' && operation === 'recognize' ? services : [undefined]) {
+					const params = { resource, operation, ...(service ? { service } : {}) };
+					const text = String(resolved(tool, params).toolDescription ?? '');
+					if (text.length < 40 || / in Ximilar$/.test(text)) missing.push(`${resource}.${operation}${service ? `.${service}` : ''}`);
+				}
+			}
+		}
+		expect(resources.length).toBeGreaterThan(2);
+		expect(services.length).toBeGreaterThan(10);
+		expect(missing).toEqual([]);
+	});
+
 	it('follows the service when the user switches it in the editor, and keeps a text the user wrote', () => {
 		// What n8n's editor does on a parameter change: drop values equal to their default, set the new value, fill defaults again.
 		const change = (current: INodeParameters, name: string, value: string) => {
 			const node = { name: 'Ximilar', type: TOOL_TYPE, typeVersion: 1, parameters: current } as unknown as INode;
-			const own = NodeHelpers.getNodeParameters(tool.description.properties, current, false, false, node, tool.description) ?? {};
+			const own = helpers.getNodeParameters(tool.description.properties, current, false, false, node, tool.description) ?? {};
 			return resolved(tool, { ...own, [name]: value });
 		};
 		const card = resolved(tool, { ...recognize, service: 'tcgId' });

@@ -55,16 +55,20 @@ export function recognizeAgentText(service: RecognitionService): string {
 	return `${does}. ${NEEDS} Returns ${RETURNS[service.summary]}.`;
 }
 
-export const ACCOUNT_AGENT_TEXT =
-	'Gets the Ximilar account: plan, credits used and credit limit. Takes no input and costs no credit.';
-
-export const COLLECTION_AGENT_TEXT: Record<string, string> = {
-	search: `Finds the images in a Ximilar visual collection most similar to a photo. ${NEEDS} Returns the ranked matches with their stored fields.`,
-	insert: `Adds a photo to a Ximilar visual collection so that it can be found by search. ${NEEDS} Returns the stored record.`,
-	update: 'Changes the stored fields of records in a Ximilar visual collection, by record ID.',
-	delete: 'Removes records from a Ximilar visual collection, by record ID.',
-	get: 'Reads records of a Ximilar visual collection, by record ID.',
-	getAll: 'Lists the records of a Ximilar visual collection with their stored fields.',
+/** Operations other than Recognize (which is described per service), by `resource.operation`. */
+export const OPERATION_AGENT_TEXT: Record<string, string> = {
+	'account.getDetails': 'Gets the Ximilar account: plan, credits used and credit limit. Takes no input and costs no credit.',
+	'image.gradeCard': `Grades a trading card from a photo (corners, edges, surface, centering and an overall grade) as an asynchronous Ximilar job. ${NEEDS} Returns the grades when the job is done, or the job ID to read later with Job > Get.`,
+	'image.upscale': `Upscales a photo to a larger size as an asynchronous Ximilar job. ${NEEDS} Returns the job's result when it is done, or the job ID to read later with Job > Get.`,
+	'job.get': 'Gets the result of an asynchronous Ximilar job (card grading, upscaling) by its job ID.',
+	'job.getStatus': 'Tells whether an asynchronous Ximilar job is done, by its job ID.',
+	'job.list': 'Lists your asynchronous Ximilar jobs, newest first.',
+	'collection.search': `Finds the images in a Ximilar visual collection most similar to a photo. ${NEEDS} Returns the ranked matches with their stored fields.`,
+	'collection.insert': `Adds a photo to a Ximilar visual collection so that it can be found by search. ${NEEDS} Returns the stored record.`,
+	'collection.update': 'Changes the stored fields of records in a Ximilar visual collection, by record ID.',
+	'collection.delete': 'Removes records from a Ximilar visual collection, by record ID.',
+	'collection.get': 'Reads records of a Ximilar visual collection, by record ID.',
+	'collection.getAll': 'Lists the records of a Ximilar visual collection with their stored fields.',
 };
 
 /** The node-level description of the tool variant (`usableAsTool.replacements`), shown in the nodes panel. */

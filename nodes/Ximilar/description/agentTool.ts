@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ACCOUNT_AGENT_TEXT, COLLECTION_AGENT_TEXT, recognizeAgentText } from '../catalog/agentTexts';
+import { OPERATION_AGENT_TEXT, recognizeAgentText } from '../catalog/agentTexts';
 import { RECOGNITION_SERVICES } from '../catalog/services';
 
 /**
@@ -30,7 +30,6 @@ function toolDescription(text: string, show: Record<string, string[]>): INodePro
 }
 
 export const toolDescriptionProperties: INodeProperties[] = [
-	toolDescription(ACCOUNT_AGENT_TEXT, { resource: ['account'], operation: ['getDetails'] }),
 	...RECOGNITION_SERVICES.map((service) =>
 		toolDescription(recognizeAgentText(service), {
 			resource: ['image'],
@@ -38,7 +37,8 @@ export const toolDescriptionProperties: INodeProperties[] = [
 			service: [service.value],
 		}),
 	),
-	...Object.entries(COLLECTION_AGENT_TEXT).map(([operation, text]) =>
-		toolDescription(text, { resource: ['collection'], operation: [operation] }),
-	),
+	...Object.entries(OPERATION_AGENT_TEXT).map(([key, text]) => {
+		const [resource, operation] = key.split('.');
+		return toolDescription(text, { resource: [resource], operation: [operation] });
+	}),
 ];
