@@ -15,7 +15,8 @@ import type { XimilarSimulator } from '../../test/simulator';
 import { WORK } from '../lib/config';
 import { n8n } from '../lib/n8nCli';
 import { tail } from '../lib/process';
-import { check, seconds } from '../lib/report';
+import { check } from '../lib/report';
+import { stageSkipped, timedStage } from '../lib/stages';
 import { checkToolCalls, checkToolList } from './checks';
 import { startN8n } from './server';
 import { MCP_EXAMPLE, MCP_WORKFLOW_ID, mcpWorkflow } from './workflow';
@@ -34,24 +35,20 @@ async function importAndPublish(): Promise<string> {
 }
 
 export async function runMcpStage(sim: XimilarSimulator): Promise<void> {
-	if ((process.env.E2E_SKIP ?? '').split(',').map((name) => name.trim()).includes('mcp')) {
-		console.log('stage mcp: skipped (E2E_SKIP)');
-		return;
-	}
-	const started = Date.now();
-	const mcpPath = await importAndPublish();
-	const server = await startN8n();
-	console.log(`mcp: n8n started on ${server.url} (${seconds(started)})`);
-	const client = new Client({ name: 'n8n-nodes-ximilar-e2e', version: '1.0.0' });
-	try {
-		const endpoint = new URL(`${server.url}/mcp/${mcpPath}`);
-		await client.connect(new StreamableHTTPClientTransport(endpoint));
-		check(`mcp: the MCP client SDK connected over Streamable HTTP to /mcp/${mcpPath}`, true);
-		await checkToolList(client);
-		await checkToolCalls(client, sim);
-	} finally {
-		await client.close().catch(() => undefined);
-		await server.stop();
-	}
-	console.log(`mcp: took ${seconds(started)}`);
+	if (stageSkipped('mcp')) return;
+	await timedStage('mcp', async () => {
+		const mcpPath = await importAndPublish();
+		const server = await startN8n();
+		const client = new Client({ name: 'n8n-nodes-ximilar-e2e', version: '1.0.0' });
+		try {
+			const endpoint = new URL(`${server.url}/mcp/${mcpPath}`);
+			await client.connect(new StreamableHTTPClientTransport(endpoint));
+			check(`mcp: the MCP client SDK connected over Streamable HTTP to /mcp/${mcpPath}`, true);
+			await checkToolList(client);
+			await checkToolCalls(client, sim);
+		} finally {
+			await client.close().catch(() => undefined);
+			await server.service.stop();
+		}
+	});
 }
