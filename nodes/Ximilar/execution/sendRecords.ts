@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { Base64Image } from '../records/base64Image';
 import { requestXimilar, type Connection, type RequestPolicy } from '../transport/request';
 import type { RequestTarget } from './batches';
 import type { SendResult } from './runRecords';
@@ -8,35 +9,38 @@ import type { SendResult } from './runRecords';
  * The request body as bytes: `{...fields, "records": [...]}`, serialised once into one
  * buffer. A batch of ten 1 MB photos is ~13 MB of base64; handing n8n an object would make
  * it hold the strings, a JSON copy and a Buffer copy at once for every request in flight.
- * The `_base64` strings are copied in as they are, not through JSON.stringify: they come
- * from readImageField (Node's own encoding, or input checked against the base64 alphabet),
- * so there is nothing to escape, and scanning megabytes for it was most of the CPU an image cost.
+ * Images go in as they are, not through JSON.stringify: a Base64Image encodes itself into
+ * the buffer, and a `_base64` string comes from readImageField checked against the base64
+ * alphabet, so there is nothing to escape (scanning megabytes for it cost more than the rest).
  */
 export function recordsBody(fields: IDataObject, records: IDataObject[]): Buffer {
 	const envelope = JSON.stringify({ ...fields, records: [] });
-	// Each record as JSON text around its image: [text before, base64, text after].
-	const parts: string[] = [envelope.slice(0, -2)];
+	const pieces: Array<string | { image: string | Base64Image }> = [envelope.slice(0, -2)];
 	records.forEach((record, index) => {
-		const { _base64: base64, ...rest } = record;
+		const { _base64: image, ...rest } = record;
 		const comma = index ? ',' : '';
-		if (typeof base64 !== 'string') {
-			parts.push(`${comma}${JSON.stringify(record)}`, '', '');
+		if (typeof image !== 'string' && !(image instanceof Base64Image)) {
+			pieces.push(`${comma}${JSON.stringify(record)}`);
 			return;
 		}
 		const json = JSON.stringify(rest);
-		parts.push(`${comma}${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"_base64":"`, base64, '"}');
+		pieces.push(`${comma}${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"_base64":"`, { image }, '"}');
 	});
-	parts.push(']}');
+	pieces.push(']}');
 	let length = 0;
-	parts.forEach((part, index) => (length += isImage(index) ? part.length : Buffer.byteLength(part)));
+	for (const piece of pieces) {
+		if (typeof piece === 'string') length += Buffer.byteLength(piece);
+		else length += typeof piece.image === 'string' ? piece.image.length : piece.image.encodedLength;
+	}
 	const body = Buffer.allocUnsafe(length);
 	let offset = 0;
-	parts.forEach((part, index) => (offset += body.write(part, offset, isImage(index) ? 'latin1' : 'utf8')));
+	for (const piece of pieces) {
+		if (typeof piece === 'string') offset += body.write(piece, offset);
+		else if (typeof piece.image === 'string') offset += body.write(piece.image, offset, 'latin1');
+		else offset += piece.image.writeTo(body, offset);
+	}
 	return body;
 }
-
-/** parts[0] is the envelope, then three parts per record: the base64 is the middle one. */
-const isImage = (index: number) => index > 0 && index % 3 === 2;
 
 /**
  * POSTs `{...target.fields, records}` to the target's path and hands back the returned

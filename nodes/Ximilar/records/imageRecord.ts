@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { Base64Image } from './base64Image';
 import { detectImageFormat } from './imageFormat';
 import { textParameter } from './jsonObject';
 import { itemParameter } from './itemParameter';
@@ -21,7 +22,12 @@ const CONVERT_HINT = 'Convert it to JPEG, PNG or WEBP before this node (e.g. wit
 export function recordBytes(record: IDataObject): number {
 	let bytes = 2;
 	for (const [key, value] of Object.entries(record)) {
-		const encoded = typeof value === 'string' ? value.length + 2 : JSON.stringify(value).length;
+		const encoded =
+			typeof value === 'string'
+				? value.length + 2
+				: value instanceof Base64Image
+					? value.encodedLength + 2
+					: JSON.stringify(value).length;
 		bytes += key.length + 4 + encoded;
 	}
 	return bytes;
@@ -46,7 +52,7 @@ async function fromBinary(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	propertyName: string,
-): Promise<{ base64: string } | { failure: ItemFailure }> {
+): Promise<{ bytes: Buffer } | { failure: ItemFailure }> {
 	let binary;
 	try {
 		binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
@@ -65,7 +71,7 @@ async function fromBinary(
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 	const label = binary.fileName ? `the binary file "${binary.fileName}"` : `the binary file in "${propertyName}"`;
 	const failure = checkImageBytes(buffer, label);
-	return failure ? { failure } : { base64: buffer.toString('base64') };
+	return failure ? { failure } : { bytes: buffer };
 }
 
 function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
@@ -116,22 +122,41 @@ export interface ImageParameters {
 
 const FRONT_IMAGE: ImageParameters = { binaryPropertyName: 'binaryPropertyName', imageUrl: 'imageUrl', base64Image: 'base64Image' };
 
+type ImageRead = { bytes: Buffer } | { base64: string } | { url: string } | { failure: ItemFailure };
+
+async function readImage(ctx: IExecuteFunctions, itemIndex: number, names: ImageParameters): Promise<ImageRead> {
+	const source = itemParameter(ctx, 'imageSource', itemIndex) as ImageSource;
+	if (source === 'binary') {
+		const property = textParameter(itemParameter(ctx, names.binaryPropertyName, itemIndex, 'data'));
+		return await fromBinary(ctx, itemIndex, property);
+	}
+	if (source === 'url') return fromUrl(textParameter(itemParameter(ctx, names.imageUrl, itemIndex, '')));
+	return fromBase64(textParameter(itemParameter(ctx, names.base64Image, itemIndex, '')));
+}
+
 /** The image part of a record (`_base64` or `_url`), read and checked for one item. */
 export async function readImageField(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	names: ImageParameters = FRONT_IMAGE,
 ): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
-	const source = itemParameter(ctx, 'imageSource', itemIndex) as ImageSource;
-	let result: { base64: string } | { url: string } | { failure: ItemFailure };
-	if (source === 'binary') {
-		const property = textParameter(itemParameter(ctx, names.binaryPropertyName, itemIndex, 'data'));
-		result = await fromBinary(ctx, itemIndex, property);
-	} else if (source === 'url') {
-		result = fromUrl(textParameter(itemParameter(ctx, names.imageUrl, itemIndex, '')));
-	} else {
-		result = fromBase64(textParameter(itemParameter(ctx, names.base64Image, itemIndex, '')));
-	}
-	if ('failure' in result) return result;
-	return { field: 'url' in result ? { _url: result.url } : { _base64: result.base64 } };
+	const image = await readImage(ctx, itemIndex, names);
+	if ('failure' in image) return image;
+	if ('url' in image) return { field: { _url: image.url } };
+	return { field: { _base64: 'bytes' in image ? image.bytes.toString('base64') : image.base64 } };
+}
+
+/**
+ * The same for a record that recordsBody serialises: a binary image stays bytes (a
+ * Base64Image) until it is encoded straight into the request body.
+ */
+export async function readRecordImageField(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
+	const image = await readImage(ctx, itemIndex, FRONT_IMAGE);
+	if ('failure' in image) return image;
+	if ('url' in image) return { field: { _url: image.url } };
+	const base64 = 'bytes' in image ? (new Base64Image(image.bytes) as unknown as IDataObject) : image.base64;
+	return { field: { _base64: base64 } };
 }

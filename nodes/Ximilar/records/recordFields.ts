@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
-import { readImageField, recordBytes, type Prepared } from './imageRecord';
+import { readRecordImageField, recordBytes, type Prepared } from './imageRecord';
 import { parseJsonObject, textParameter } from './jsonObject';
 import { itemParameter } from './itemParameter';
 
@@ -52,7 +52,7 @@ export async function prepareImageRecord(
 	}
 	const extra = readExtraFields(ctx, itemIndex, spec.fieldsParameter, spec.fieldsLabel, [...IMAGE_KEYS, '_id']);
 	if ('failure' in extra) return extra;
-	const image = await readImageField(ctx, itemIndex);
+	const image = await readRecordImageField(ctx, itemIndex);
 	if ('failure' in image) return image;
 	const record: IDataObject = { ...(recordId ? { _id: recordId } : {}), ...extra.fields, ...image.field };
 	return { record, bytes: recordBytes(record) };
