@@ -110,4 +110,5 @@ describe('adaptive pacing without a limit', () => {
 		expect(ctx.sim.maxInFlight).toBe(4);
 		expect(ctx.sim.log.filter((entry) => entry.path === TCG)).toHaveLength(30);
 	});
+
 });

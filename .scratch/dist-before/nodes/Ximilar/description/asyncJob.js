@@ -1,0 +1,130 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.OUTPUT_OPTION = exports.DEFAULT_SECRET_HEADER = void 0;
+exports.downloadProperties = downloadProperties;
+exports.asyncJobProperties = asyncJobProperties;
+exports.asyncOptions = asyncOptions;
+const requestOptions_1 = require("./requestOptions");
+/** The header the node sends with a webhook job and the Ximilar Trigger checks. */
+exports.DEFAULT_SECRET_HEADER = 'X-Ximilar-Webhook-Secret';
+exports.OUTPUT_OPTION = {
+    displayName: 'Output',
+    name: 'output',
+    type: 'options',
+    options: [
+        { name: 'Simplified', value: 'simplified', description: 'One flat row per image, ready for a spreadsheet' },
+        { name: 'Raw', value: 'raw', description: 'Every field Ximilar returned for the image' },
+    ],
+    default: 'simplified',
+};
+/** Where the result image goes: shared by Grade Card (Crop and Level), Upscale and Job > Get. */
+function downloadProperties(show, defaultOn) {
+    const toggle = {
+        displayName: 'Download Result Image',
+        name: 'downloadResultImage',
+        type: 'boolean',
+        default: false,
+        description: 'Whether to download the result image into the output item as a file, so the next node can upload it. Ximilar keeps the image URL for 24 hours only.',
+        displayOptions: { show },
+    };
+    return [
+        defaultOn ? { ...toggle, default: true } : toggle,
+        {
+            displayName: 'Put Result Image in Field',
+            name: 'resultBinaryProperty',
+            type: 'string',
+            default: 'data',
+            required: true,
+            hint: 'The name of the output binary field for the result image',
+            displayOptions: { show: { ...show, downloadResultImage: [true] } },
+        },
+    ];
+}
+/** Result mode, webhook and waiting parameters of an operation that runs as an async job. */
+function asyncJobProperties(show) {
+    const when = (extra = {}) => ({ show: { ...show, ...extra } });
+    return [
+        {
+            displayName: 'Get Result',
+            name: 'resultMode',
+            type: 'options',
+            noDataExpression: true,
+            options: [
+                {
+                    name: 'Wait for Result',
+                    value: 'wait',
+                    description: 'Submit the jobs, wait until Ximilar is done, output one item per image',
+                },
+                {
+                    name: 'Submit Only',
+                    value: 'submit',
+                    description: 'Output the job ID of each item at once; fetch the result later with Job > Get',
+                },
+                {
+                    name: 'Webhook',
+                    value: 'webhook',
+                    description: 'Ximilar posts the result to a URL: a Ximilar Trigger workflow, or {{ $execution.resumeUrl }} of a Wait node',
+                },
+            ],
+            default: 'wait',
+            displayOptions: when(),
+        },
+        {
+            displayName: 'Wait Timeout (Seconds)',
+            name: 'waitTimeout',
+            type: 'number',
+            typeOptions: { minValue: 1 },
+            default: 300,
+            description: 'How long to wait for each job. A job not done by then becomes an error item with its job ID; it keeps running at Ximilar.',
+            displayOptions: when({ resultMode: ['wait'] }),
+        },
+        {
+            displayName: 'Webhook URL',
+            name: 'webhookUrl',
+            type: 'string',
+            default: '',
+            required: true,
+            placeholder: 'https://n8n.example.com/webhook/ximilar',
+            description: 'Where Ximilar posts {ID, status, response} when the job is done: the production URL of a Ximilar Trigger node, or {{ $execution.resumeUrl }} when a Wait node follows',
+            displayOptions: when({ resultMode: ['webhook'] }),
+        },
+        {
+            displayName: 'Header Name',
+            name: 'webhookHeaderName',
+            type: 'string',
+            default: exports.DEFAULT_SECRET_HEADER,
+            description: 'Name of the secret header Ximilar sends back with the callback; the Ximilar Trigger (or the Wait node\'s Header Auth) checks it',
+            displayOptions: when({ resultMode: ['webhook'] }),
+        },
+        {
+            displayName: 'Secret',
+            name: 'webhookSecret',
+            type: 'string',
+            typeOptions: { password: true },
+            default: '',
+            description: 'Value of the secret header. Use the same value in the Ximilar Trigger, so callbacks from anyone else are refused.',
+            displayOptions: when({ resultMode: ['webhook'] }),
+        },
+    ];
+}
+/** Options of an async operation (the request ones it uses, and the output shape). */
+function asyncOptions(show) {
+    return {
+        displayName: 'Options',
+        name: 'options',
+        type: 'collection',
+        placeholder: 'Add Option',
+        default: {},
+        displayOptions: { show },
+        options: [
+            requestOptions_1.REQUEST_OPTIONS.includeInputBinary,
+            requestOptions_1.REQUEST_OPTIONS.maxRetries,
+            exports.OUTPUT_OPTION,
+            {
+                ...requestOptions_1.REQUEST_OPTIONS.parallelRequests,
+                description: 'How many jobs may run at once. Each item is one job; the next starts when one is done.',
+            },
+            requestOptions_1.REQUEST_OPTIONS.timeout,
+        ],
+    };
+}

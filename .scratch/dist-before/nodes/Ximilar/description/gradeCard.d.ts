@@ -1,0 +1,2 @@
+import type { INodeProperties } from 'n8n-workflow';
+export declare const gradeCardProperties: INodeProperties[];

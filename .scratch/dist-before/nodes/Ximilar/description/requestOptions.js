@@ -1,0 +1,87 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.REQUEST_OPTIONS = void 0;
+/**
+ * Options that shape how records travel: each operation picks the ones that apply to it.
+ * They govern the whole run (one value for all items: `noDataExpression`), and their
+ * limits here are the ones the node checks.
+ */
+exports.REQUEST_OPTIONS = {
+    recordsPerRequest: {
+        displayName: 'Records per Request',
+        name: 'recordsPerRequest',
+        type: 'number',
+        noDataExpression: true,
+        typeOptions: { minValue: 1, maxValue: 10 },
+        default: 10,
+        description: 'How many items go in one request to Ximilar (at most 10). Every record is billed either way; fewer requests are faster.',
+    },
+    parallelRequests: {
+        displayName: 'Parallel Requests',
+        name: 'parallelRequests',
+        type: 'number',
+        noDataExpression: true,
+        typeOptions: { minValue: 1, maxValue: 64 },
+        default: 32,
+        description: 'The most requests in flight at once. With Adapt to Rate Limits on, the node starts with 2 and goes up to this while Ximilar keeps up.',
+    },
+    adaptToRateLimits: {
+        displayName: 'Adapt to Rate Limits',
+        name: 'adaptToRateLimits',
+        type: 'boolean',
+        noDataExpression: true,
+        default: true,
+        description: 'Whether to pace requests by Ximilar\'s answers: start with 2 in flight and add one per success up to Parallel Requests; on "too many requests" (429) halve them, wait as long as Ximilar asks, then climb back step by step. Such requests are sent again (nothing was processed) and do not count against Max Retries. Off: always Parallel Requests in flight.',
+    },
+    requestsPerMinute: {
+        displayName: 'Requests per Minute',
+        name: 'requestsPerMinute',
+        type: 'number',
+        noDataExpression: true,
+        typeOptions: { minValue: 0, maxValue: 100000 },
+        default: 0,
+        description: 'The most requests to start in any minute, spaced evenly, for plans with a quota. 0: no cap.',
+    },
+    maxRequestSizeMb: {
+        displayName: 'Max Request Size (MB)',
+        name: 'maxRequestSizeMb',
+        type: 'number',
+        noDataExpression: true,
+        typeOptions: { minValue: 0.1, maxValue: 1024, numberPrecision: 1 },
+        default: 20,
+        description: 'A batch is split before its body grows past this size. Base64 makes images about a third larger than their files.',
+    },
+    timeout: {
+        displayName: 'Timeout (Seconds)',
+        name: 'timeout',
+        type: 'number',
+        noDataExpression: true,
+        typeOptions: { minValue: 1, maxValue: 3600 },
+        default: 60,
+        description: 'How long to wait for each request before trying again',
+    },
+    maxRetries: {
+        displayName: 'Max Retries',
+        name: 'maxRetries',
+        type: 'number',
+        noDataExpression: true,
+        typeOptions: { minValue: 0, maxValue: 10 },
+        default: 3,
+        description: 'How many more times to send a request Ximilar did not process: rate limit (429), service unavailable (503), connection refused or lost before the request was sent. Rejected requests (400, 401, 403, 404) are never retried.',
+    },
+    retryMayBill: {
+        displayName: 'Retry When Ximilar May Have Processed the Request',
+        name: 'retryMayBill',
+        type: 'boolean',
+        noDataExpression: true,
+        default: false,
+        description: 'Whether to also retry timeouts, server errors (500, 502, 504) and connections lost after the request was sent. Ximilar may already have processed and billed those records, so a retry can bill them twice.',
+    },
+    includeInputBinary: {
+        displayName: 'Include Input Binary',
+        name: 'includeInputBinary',
+        type: 'boolean',
+        default: false,
+        description: 'Whether to pass the input image through to the output item, e.g. to upload it afterwards',
+    },
+};

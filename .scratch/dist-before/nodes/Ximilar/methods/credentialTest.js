@@ -1,0 +1,74 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ximilarApiTest = ximilarApiTest;
+const responses_1 = require("../transport/responses");
+const DEFAULT_API_URL = 'https://api.ximilar.com';
+/** Free of charge: the credential test never spends a credit. */
+const ACCOUNT_PATH = '/account/v2/details/';
+const WHERE_TO_GET_A_TOKEN = 'Copy a new token from the Ximilar App (app.ximilar.com: Account > Settings > API token) and paste it here.';
+const KEEP_THE_DEFAULT_URL = `Leave API URL at ${DEFAULT_API_URL} unless you use a private Ximilar deployment.`;
+const fail = (message) => ({ status: 'Error', message });
+/** The network code of a request that got no answer (ENOTFOUND, ECONNREFUSED, ...). */
+function networkCode(error) {
+    const { code, cause } = (error ?? {});
+    for (const value of [code, cause?.code])
+        if (typeof value === 'string' && value !== '')
+            return value;
+    return undefined;
+}
+/**
+ * The credential's Test button (wired through `testedBy` on the node). n8n's own tester
+ * shows a declarative test rule only when its error carries an HTTP response, so a wrong
+ * token ended up as n8n's generic "Authorization failed"; this method answers in words
+ * for every case: the token rejected (with Ximilar's `detail` as it came), no Ximilar at
+ * the API URL, or the URL not reachable.
+ */
+async function ximilarApiTest(credential) {
+    const data = credential.data ?? {};
+    const token = String(data.apiToken ?? '').trim();
+    const baseUrl = String(data.apiUrl || DEFAULT_API_URL).trim().replace(/\/+$/, '');
+    if (token === '')
+        return fail(`Enter your Ximilar API token. ${WHERE_TO_GET_A_TOKEN}`);
+    if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
+        return fail(`The API URL "${baseUrl}" is not a web address (http:// or https://). ${KEEP_THE_DEFAULT_URL}`);
+    }
+    // A credential test gets only the legacy `request` helper from n8n (no httpRequest,
+    // no authenticate block), in n8n 1.x and 2.x alike; it is read off `helpers` once
+    // here so it keeps its binding.
+    const helpers = this.helpers;
+    let response;
+    try {
+        response = (await helpers.request({
+            method: 'GET',
+            uri: `${baseUrl}${ACCOUNT_PATH}`,
+            headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
+            json: true,
+            simple: false,
+            resolveWithFullResponse: true,
+            timeout: 20_000,
+        }));
+    }
+    catch (error) {
+        const code = networkCode(error);
+        return fail(`Could not reach ${baseUrl}${code ? ` (${code})` : ''}: check the API URL. ${KEEP_THE_DEFAULT_URL}`);
+    }
+    const result = (0, responses_1.readBody)(response, token);
+    if (result.kind === 'ok') {
+        // Ximilar's account details always name the account; any other JSON is some other service.
+        if ('id' in result.body || 'email' in result.body)
+            return { status: 'OK', message: 'Connection successful!' };
+        return fail(`${baseUrl} answered, but not as the Ximilar API: check the API URL. ${KEEP_THE_DEFAULT_URL}`);
+    }
+    if (result.kind !== 'http') {
+        return fail(`${baseUrl} answered, but not as the Ximilar API: check the API URL. ${KEEP_THE_DEFAULT_URL}`);
+    }
+    // Ximilar's own words, as they came (minus the token, should they ever echo it).
+    const said = result.text ? `: "${result.text.split(token).join('***')}"` : '';
+    if (result.status === 401 || result.status === 403) {
+        return fail(`Ximilar rejected the API token (HTTP ${result.status})${said}. ${WHERE_TO_GET_A_TOKEN}`);
+    }
+    if (result.status === 404 || result.status === 405) {
+        return fail(`No Ximilar API at ${baseUrl} (HTTP ${result.status} for ${ACCOUNT_PATH}): check the API URL. ${KEEP_THE_DEFAULT_URL}`);
+    }
+    return fail(`Ximilar answered HTTP ${result.status}${said}. Try the test again in a moment.`);
+}

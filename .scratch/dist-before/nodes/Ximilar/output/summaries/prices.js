@@ -1,0 +1,66 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.statsColumns = statsColumns;
+exports.listingColumns = listingColumns;
+const read_1 = require("../read");
+/**
+ * Price columns of a card match (ximilar-shapes.md 1.2). `price_*` come from
+ * `best_match.price_stats[]`, one entry per `stats_type` with the numbers under `value`
+ * (S3); Ximilar's own code shows ungraded, then graded, then overall. The amounts are USD
+ * and the API names no currency (S3). `listing_*` summarise `best_match.pricing.list[]`,
+ * marketplace listings that each carry their currency (S2).
+ */
+const STATS_PREFERENCE = ['ungraded', 'graded', 'overall'];
+function chosenStats(match) {
+    const stats = (0, read_1.objects)(match.price_stats);
+    for (const type of STATS_PREFERENCE) {
+        const entry = stats.find((candidate) => candidate.stats_type === type);
+        if (entry)
+            return entry;
+    }
+    return stats[0];
+}
+function statsColumns(match) {
+    const entry = match ? chosenStats(match) : undefined;
+    // Numbers under `value` (S3); a flat entry is read too, in case an older answer has one.
+    const value = entry ? ((0, read_1.isObj)(entry.value) ? entry.value : entry) : {};
+    const median = (0, read_1.num)(value.median);
+    return {
+        price_median: (0, read_1.round2)(median),
+        price_min: (0, read_1.round2)((0, read_1.num)(value.min)),
+        price_max: (0, read_1.round2)((0, read_1.num)(value.max)),
+        price_latest: (0, read_1.round2)((0, read_1.num)(value.latest)),
+        price_latest_date: (0, read_1.str)(value.latest_date),
+        price_stats_type: (0, read_1.str)(entry?.stats_type),
+        price_currency: entry ? 'USD' : null,
+    };
+}
+function median(values) {
+    if (values.length === 0)
+        return null;
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function listingColumns(match) {
+    const listings = (0, read_1.objects)((0, read_1.obj)(match?.pricing).list);
+    // Mixed currencies are never averaged together: the most common one is summarised.
+    const counts = new Map();
+    for (const listing of listings) {
+        const currency = (0, read_1.str)(listing.currency) ?? '';
+        counts.set(currency, (counts.get(currency) ?? 0) + 1);
+    }
+    const currency = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    const prices = listings
+        .filter((listing) => ((0, read_1.str)(listing.currency) ?? '') === currency)
+        .map((listing) => (0, read_1.num)(listing.price))
+        .filter((price) => price !== null);
+    return {
+        listing_count: listings.length,
+        listing_median: (0, read_1.round2)(median(prices)),
+        listing_min: prices.length ? Math.min(...prices) : null,
+        listing_max: prices.length ? Math.max(...prices) : null,
+        listing_currency: currency || null,
+        listing_link: (0, read_1.str)((0, read_1.firstOf)(listings[0] ?? {}, ['item_link'])),
+    };
+}

@@ -1,0 +1,82 @@
+"use strict";
+/**
+ * When to try a Ximilar request again and how long to wait. Pure functions: the
+ * transport supplies the clock and the randomness-free parts are unit tested.
+ */
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MAX_RETRY_AFTER_MS = exports.MAX_BACKOFF_MS = exports.BASE_DELAY_MS = void 0;
+exports.classifyStatus = classifyStatus;
+exports.classifyNetwork = classifyNetwork;
+exports.mayRetry = mayRetry;
+exports.isTlsCode = isTlsCode;
+exports.parseRetryAfter = parseRetryAfter;
+exports.backoffDelay = backoffDelay;
+/** Ximilar refused the request before processing it. */
+const NOT_PROCESSED_STATUSES = new Set([429, 503]);
+/** Something failed between or inside Ximilar's servers: the records may have been processed. */
+const MAYBE_PROCESSED_STATUSES = new Set([500, 502, 504]);
+/** No connection was made, so nothing was sent. ENOTFOUND is left out: a wrong host stays wrong. */
+const NO_CONNECTION_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+/** The connection broke or timed out: whether it matters depends on whether the request was sent. */
+const LOST_CONNECTION_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ECONNABORTED',
+    'ETIMEDOUT',
+    'ESOCKETTIMEDOUT',
+    'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+function classifyStatus(status) {
+    if (NOT_PROCESSED_STATUSES.has(status))
+        return 'safe';
+    if (MAYBE_PROCESSED_STATUSES.has(status))
+        return 'mayBill';
+    return 'never';
+}
+/**
+ * A failure without a reply. `sent`: the whole request had been handed to the network
+ * (Ximilar may have received and processed it); false only when known not to be.
+ */
+function classifyNetwork(code, sent) {
+    if (code !== undefined && NO_CONNECTION_CODES.has(code))
+        return 'safe';
+    if (code !== undefined && LOST_CONNECTION_CODES.has(code))
+        return sent ? 'mayBill' : 'safe';
+    return 'never';
+}
+function mayRetry(retry, retryMayBill) {
+    return retry === 'safe' || (retry === 'mayBill' && retryMayBill);
+}
+/** Codes of failed TLS certificate checks, named for the user (expired, self-signed, ...). */
+function isTlsCode(code) {
+    return code !== undefined && (/CERT|SELF_SIGNED|LEAF_SIGNATURE|ERR_TLS|ERR_SSL/.test(code));
+}
+exports.BASE_DELAY_MS = 500;
+exports.MAX_BACKOFF_MS = 15_000;
+/** A Retry-After longer than this is shortened to it, so one item cannot stall a run for hours. */
+exports.MAX_RETRY_AFTER_MS = 60_000;
+/** Retry-After in ms: either delta-seconds or an HTTP date. Undefined when absent or unreadable. */
+function parseRetryAfter(value, now) {
+    if (Array.isArray(value))
+        value = value[0];
+    if (typeof value !== 'string' && typeof value !== 'number')
+        return undefined;
+    const text = String(value).trim();
+    if (text === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.min(Number(text) * 1000, exports.MAX_RETRY_AFTER_MS);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.min(Math.max(date - now, 0), exports.MAX_RETRY_AFTER_MS);
+}
+/**
+ * Exponential backoff with "equal jitter": half the step is fixed, half random, so
+ * parallel requests that failed together do not come back together.
+ * `attempt` counts from 1 (the first retry). `random` is in [0, 1).
+ */
+function backoffDelay(attempt, random) {
+    const step = Math.min(exports.BASE_DELAY_MS * 2 ** (attempt - 1), exports.MAX_BACKOFF_MS);
+    return Math.round(step / 2 + (step / 2) * random);
+}
