@@ -1,2 +1,0 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-export declare function gradeCard(this: IExecuteFunctions): Promise<INodeExecutionData[]>;

@@ -1,2 +1,0 @@
-import type { INodeProperties } from 'n8n-workflow';
-export declare const accountProperties: INodeProperties[];
