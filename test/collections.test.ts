@@ -35,7 +35,9 @@ describe('insert, update, delete and get matched by _id', () => {
 				expect(item.json).toEqual(expect.objectContaining({ statusCode: 411, statusText: 'record duplicate', _id: `sku-${i}` }));
 			} else {
 				expect(failureOf(item)).toBeUndefined();
-				expect(item.json).toEqual(expect.objectContaining({ operation: 'insert', _id: `sku-${i}` }));
+				expect(item.json).toEqual(expect.objectContaining({ operation: 'insert', _id: `sku-${i}`, status_code: 200 }));
+				expect(Object.keys(item.json).slice(-2)).toEqual(['_id', 'status_code']);
+				expect(item.json._status).toBeUndefined();
 			}
 		});
 		expect(ctx.sim.collection(COLLECTION).size).toBe(10);

@@ -30,7 +30,7 @@ export function verifyRecognizeBinary(run: Run): void {
 	run.equal('error output: the SVG and the text file, paired with their input items', errors.map(pairedIndex), badPositions);
 	run.check(
 		'error output: the errors say why (SVG, not an image)',
-		/SVG/.test(String(errors[0]?.json.error)) && /not an image/.test(String(errors[1]?.json.error)),
+		/SVG/.test(JSON.stringify(errors[0]?.json.error)) && /not an image/.test(JSON.stringify(errors[1]?.json.error)),
 		show(errors.map((item) => item.json)),
 	);
 

@@ -37,7 +37,7 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 			const ok = run.output('Identify Card', 0);
 			run.equal('Identify Card: the three card photos, in order, paired', ok.map((item) => [item.json._id, pairedIndex(item)]), [['L-1001', 0], ['L-1002', 1], ['L-1003', 2]]);
 			run.check('Identify Card: identified, with prices (pricing and price_stats sent)', ok.length === 3 && ok.every((item) => filled(item.json.full_name) && typeof item.json.price_median === 'number') && sim.lastBody('/collectibles/v2/tcg_id')?.price_stats === true, show(ok[0]?.json));
-			run.equal('Identify Card: the PDF went to the error output', run.output('Identify Card', 1).map((item) => [pairedIndex(item), /PDF/.test(String(item.json.error))]), [[3, true]]);
+			run.equal('Identify Card: the PDF went to the error output', run.output('Identify Card', 1).map((item) => [pairedIndex(item), /PDF/.test(JSON.stringify(item.json.error))]), [[3, true]]);
 			const rows = run.output('Append to Google Sheet');
 			run.equal('Google Sheets columns: Listing ID and Photo come from the webhook item (paired)', rows.map((item) => [item.json['Listing ID'], item.json.Photo]), [['L-1001', 'card-1.png'], ['L-1002', 'card-2.png'], ['L-1003', 'card-3.png']]);
 			run.check('Google Sheets columns: every column mapped to a value', rows.length === 3 && rows.every((item) => Object.values(item.json).every(filled)), show(rows.map((item) => item.json)));
@@ -46,7 +46,7 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 			run.check('Respond with Card: answers each caller with its own card', answers.length === 3 && answers.every((answer, index) => answer.listing_id === `L-100${index + 1}` && answer.card === ok[index].json.full_name), show(answers));
 			const refused = run.output('Respond with Error');
 			const refusal = refused.length === 1 ? (JSON.parse(String(refused[0].json.response_body)) as Record<string, unknown>) : {};
-			run.check('Respond with Error: 422 with the listing ID (paired) and the reason', refused.length === 1 && refused[0].json.response_code === 422 && refusal.listing_id === 'L-1004' && /PDF/.test(String(refusal.error)), show(refused.map((item) => item.json)));
+			run.check('Respond with Error: 422 with the listing ID (paired) and the reason', refused.length === 1 && refused[0].json.response_code === 422 && refusal.listing_id === 'L-1004' && /PDF/.test(JSON.stringify(refusal.error)), show(refused.map((item) => item.json)));
 		},
 	},
 	'fashion-form-to-airtable.json': {

@@ -45,6 +45,15 @@ const PREPARE: Record<UpkeepOperation, (ctx: IExecuteFunctions, itemIndex: numbe
 	},
 };
 
+/** The record's fields, then `_id` and the record's status as a plain `status_code` (no request ids). */
+function upkeepRow(record: IDataObject): IDataObject {
+	const { _id, _status, ...fields } = rawRecord(record);
+	const row: IDataObject = { ...fields, _id };
+	const code = (_status as IDataObject | undefined)?.code;
+	if (typeof code === 'number') row.status_code = code;
+	return row;
+}
+
 /** Top-level fields of item i's request: Get's fields to return (read per item). */
 function requestFields(ctx: IExecuteFunctions, itemIndex: number, operation: UpkeepOperation): IDataObject {
 	return operation === 'get' ? { fields_to_return: fieldList(itemParameter(ctx, 'fieldsToReturn', itemIndex, '_id')) } : {};
@@ -84,7 +93,7 @@ export async function upkeepCollection(
 		signal: connection.signal,
 	});
 	return pairOutcomes(this, outcomes, {
-		shape: (record) => [withComputed({ operation }, rawRecord(record))],
+		shape: (record) => [withComputed({ operation }, upkeepRow(record))],
 		includeBinary: settings.includeBinary,
 	});
 }
