@@ -119,7 +119,10 @@ function checkSoak(
 		const failure = failureOf(item);
 		const id = recordId(index);
 		const last = lastEntry.get(id);
-		if (!last) return unexpected.push(`${id} was never sent`);
+		if (!last) {
+			unexpected.push(`${id} was never sent`);
+			return;
+		}
 		const reason = expectedFailure(last, failedIds.has(id));
 		if (!failure) {
 			if (reason) unexpected.push(`output ${index}: its last request got ${last.status} but the node reports a result`);

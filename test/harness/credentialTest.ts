@@ -18,7 +18,8 @@ export function findCredentialTest(): ICredentialTestFunction {
 	const entry = node.description.credentials?.find((credential) => credential.name === 'ximilarApi');
 	const testedBy = entry?.testedBy;
 	if (typeof testedBy !== 'string') throw new Error('the node does not name a testedBy method for ximilarApi');
-	const test = node.methods?.credentialTest?.[testedBy];
+	const tests: Record<string, ICredentialTestFunction> = node.methods?.credentialTest ?? {};
+	const test = tests[testedBy];
 	if (!test) throw new Error(`the node has no methods.credentialTest.${testedBy}`);
 	return test;
 }

@@ -39,7 +39,7 @@ describe('running a job', () => {
 		const sent: string[][] = [];
 		const outcomes = await runRecordJob(
 			job(
-				async (target, records) => {
+				async (_target, records) => {
 					sent.push(records.map((record) => String(record._id)));
 					controller.abort();
 					return { cancelled: true };
