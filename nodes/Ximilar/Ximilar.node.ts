@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { route } from './actions/router';
 import { TOOL_NODE_DESCRIPTION } from './catalog/agentTexts';
 import { ximilarApiTest } from './methods/credentialTest';
+import { searchTasks } from './methods/searchTasks';
 import { accountProperties } from './description/account';
 import { toolDescriptionProperties } from './description/agentTool';
 import { collectionProperties } from './description/collection';
@@ -57,7 +58,7 @@ export class Ximilar implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { ximilarApiTest } };
+	methods = { credentialTest: { ximilarApiTest }, listSearch: { searchTasks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -6,6 +6,8 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
 	INodeParameters,
 	INodeType,
 	IPairedItemData,
@@ -131,6 +133,38 @@ function toOutput(item: INodeExecutionData): OutputItem {
 	return out;
 }
 
+/** What n8n hands a run besides the workflow: hooks, credentials, URLs (no-op where tests need nothing). */
+function makeAdditionalData(
+	hooks: unknown,
+	credentialsHelper: TestCredentialsHelper,
+	executionId: string,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		executionId,
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		logAiEvent: () => {},
+		executeWorkflow: async () => {
+			throw new Error('not used in tests');
+		},
+		getRunExecutionData: async () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('not used in tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 /**
  * Runs a one-node workflow (our node, or `nodeType`) through n8n-core's WorkflowExecute,
  * the engine n8n itself runs, and returns what the node output.
@@ -190,30 +224,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		{ [credentialType.name]: credentialType as ICredentialType },
 		{ [credentialType.name]: { ...options.credentials } },
 	);
-	const additionalData = {
-		hooks,
-		credentialsHelper,
-		executionId,
-		currentNodeParameters: undefined,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		variables: {},
-		userId: 'test-user',
-		setExecutionStatus: () => {},
-		sendDataToUI: () => {},
-		logAiEvent: () => {},
-		executeWorkflow: async () => {
-			throw new Error('not used in tests');
-		},
-		getRunExecutionData: async () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('not used in tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = makeAdditionalData(hooks, credentialsHelper, executionId);
 
 	const runData = createRunExecutionData({
 		executionData: {
@@ -232,4 +243,51 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		error: task?.error ?? run.data.resultData.error,
 		status: run.status,
 	};
+}
+
+export interface ListSearchOptions {
+	parameters: INodeParameters;
+	credentials: { apiToken: string; apiUrl: string };
+	/** Name of the method in the node's `methods.listSearch`. */
+	method: string;
+	/** The parameter the list is for, e.g. `task`. */
+	parameter: string;
+	filter?: string;
+	paginationToken?: string;
+}
+
+/**
+ * Runs a resource locator's list search as n8n's editor backend does (the CLI's
+ * dynamic-node-parameters service): a LoadOptionsContext for the node with its current
+ * parameters, and the node's `methods.listSearch[method]` called on it.
+ */
+export async function listSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const { LoadOptionsContext, ExecutionLifecycleHooks } = await import('n8n-core');
+	const { Ximilar, XimilarApi } = loadPackage();
+	const nodeType = new Ximilar();
+	const credentialType = new XimilarApi();
+	const node: INode = {
+		id: 'ximilar-node',
+		name: 'Ximilar',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: { ximilarApi: { id: '1', name: 'Ximilar account' } },
+	};
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(nodeType) });
+	const executionId = String(++executionCounter);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, { id: 'list', nodes: [node], connections: {} } as never);
+	const credentialsHelper = new TestCredentialsHelper(
+		{ [credentialType.name]: credentialType as ICredentialType },
+		{ [credentialType.name]: { ...options.credentials } },
+	);
+	const additionalData = makeAdditionalData(hooks, credentialsHelper, executionId);
+	additionalData.currentNodeParameters = options.parameters;
+	const context = new LoadOptionsContext(workflow, node, additionalData, `parameters.${options.parameter}`);
+	const methods: Record<string, (this: ILoadOptionsFunctions, filter?: string, token?: string) => Promise<INodeListSearchResult>> =
+		nodeType.methods?.listSearch ?? {};
+	const method = methods[options.method];
+	if (!method) throw new Error(`the node has no methods.listSearch.${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }

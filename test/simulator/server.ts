@@ -11,6 +11,7 @@ import { RateLimiter, type RateLimit } from './rateLimit';
 import { processRecords, RECOGNITION_ROUTES } from './recognition';
 import { SampleStore } from './samples';
 import { resolveImage } from './sources';
+import { listTasks, TASK_LIST_PATHS } from './tasks';
 import type {
 	Fault, HandlerResult, RandomFaults, RecordPredicate, RequestContext, RequestLogEntry, SimulatorOptions,
 } from './types';
@@ -339,6 +340,7 @@ export class XimilarSimulator {
 	}
 
 	private route(path: string): Route | null {
+		if (TASK_LIST_PATHS.includes(path)) return { allow: ['GET'], run: (ctx) => listTasks(path, ctx) };
 		if (path === '/account/v2/details/') return { allow: ['GET'], run: () => ({ status: 200, body: this.account() }) };
 		if (RECOGNITION_ROUTES[path]) return { allow: ['POST'], run: (ctx) => processRecords(path, ctx) };
 		if (path === '/account/v2/request/') {

@@ -263,7 +263,7 @@ export function badInputCases(): BadInputCase[] {
 			bad: ALL,
 			nodeLevel: true,
 			noRequest: true,
-			message: /Task ID is empty/,
+			message: /Task is empty/,
 			fix: /ID of the task you trained in the Ximilar App/,
 		},
 		{
@@ -273,7 +273,7 @@ export function badInputCases(): BadInputCase[] {
 			bad: ALL,
 			nodeLevel: true,
 			noRequest: true,
-			message: /Task ID is empty/,
+			message: /Task is empty/,
 			fix: /ID of the task you trained in the Ximilar App/,
 		},
 		{

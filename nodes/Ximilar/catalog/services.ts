@@ -37,6 +37,8 @@ export interface RecognitionService {
 	summary: SummaryKind;
 	/** Custom recognition and detection run a user's trained task: its ID is required. */
 	needsTask?: boolean;
+	/** Where the account's tasks for this service are listed (the Task field's list). */
+	taskListPath?: string;
 	/** OCR with GPT: each item's Prompt goes into its record as `prompt`. */
 	needsPrompt?: boolean;
 	/** Body fields always sent, e.g. asking for colour names where the docs show a flag (S12). */
@@ -230,6 +232,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		options: ['version', 'workspace', 'storeImages'],
 		summary: 'classification',
 		needsTask: true,
+		taskListPath: '/recognition/v2/task/',
 	},
 	{
 		value: 'customDetect',
@@ -240,6 +243,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		options: ['version', 'workspace', 'keepProb'],
 		summary: 'detection',
 		needsTask: true,
+		taskListPath: '/detection/v2/task/',
 	},
 	{
 		value: 'removeBgPrecise',

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { COLLECTION_TYPES } from '../catalog/collections';
+import { byName } from './byName';
 import { imageSourceProperties } from './imageSource';
 import { REQUEST_OPTIONS } from './requestOptions';
 import { sharedSettingsNotice } from './sharedSettingsNotice';
@@ -61,7 +62,7 @@ export const collectionProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource } },
-		options: COLLECTION_TYPES.map(({ name, value, description }) => ({ name, value, description })),
+		options: byName(COLLECTION_TYPES.map(({ name, value, description }) => ({ name, value, description }))),
 		default: 'product',
 	},
 	{

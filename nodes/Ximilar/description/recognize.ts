@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { SERVICE_OPTIONS, type ServiceOptionKey } from '../catalog/serviceOptions';
 import { RECOGNITION_SERVICES } from '../catalog/services';
+import { byName } from './byName';
 import { imageSourceProperties } from './imageSource';
 import { REQUEST_OPTIONS } from './requestOptions';
 import { sharedSettingsNotice } from './sharedSettingsNotice';
@@ -57,7 +58,7 @@ export const recognizeProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show },
-		options: RECOGNITION_SERVICES.map(({ name, value, description }) => ({ name, value, description })),
+		options: byName(RECOGNITION_SERVICES.map(({ name, value, description }) => ({ name, value, description }))),
 		default: 'tcgId',
 		description: 'Which Ximilar service recognizes the images',
 	},
@@ -72,13 +73,26 @@ export const recognizeProperties: INodeProperties[] = [
 		displayOptions: { show: { ...show, service: ['custom'] } },
 	},
 	{
-		displayName: 'Task ID',
+		displayName: 'Task',
 		name: 'task',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: '0a8c8186-aee8-47c8-9eaf-348103feb14d',
-		description: 'ID of the task you trained in the Ximilar App (Custom Image Recognition / Object Detection)',
+		default: { mode: 'list', value: '' },
+		description: 'The task you trained in the Ximilar App (Custom Image Recognition / Object Detection)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '0a8c8186-aee8-47c8-9eaf-348103feb14d',
+			},
+		],
 		displayOptions: { show: { ...show, service: servicesWith((s) => s.needsTask === true) } },
 	},
 	{
@@ -95,7 +109,7 @@ export const recognizeProperties: INodeProperties[] = [
 	...imageSourceProperties(show),
 	sharedSettingsNotice(
 		'recognizeRequestNotice',
-		'Endpoint Path, Task ID, Service Options and Additional Request Fields are shared by a request; they',
+		'Endpoint Path, Task, Service Options and Additional Request Fields are shared by a request; they',
 		show,
 	),
 	{

@@ -60,7 +60,7 @@ function readTarget(
 		const task = textParameter(itemParameter(ctx, 'task', itemIndex, '', { extractValue: true }));
 		if (!task) {
 			return {
-				failure: inputFailure('Task ID is empty', `${service.name} needs the ID of the task you trained in the Ximilar App.`),
+				failure: inputFailure('Task is empty', `${service.name} needs the task you trained in the Ximilar App: choose it from the list, or enter its ID.`),
 			};
 		}
 		fields.task = task;
