@@ -264,7 +264,7 @@ export function badInputCases(): BadInputCase[] {
 			nodeLevel: true,
 			noRequest: true,
 			message: /Task is empty/,
-			fix: /ID of the task you trained in the Ximilar App/,
+			fix: /the task you trained in the Ximilar App: choose it from the list, or enter its ID/,
 		},
 		{
 			name: 'Task ID mapped from a field the items lack',
@@ -274,7 +274,7 @@ export function badInputCases(): BadInputCase[] {
 			nodeLevel: true,
 			noRequest: true,
 			message: /Task is empty/,
-			fix: /ID of the task you trained in the Ximilar App/,
+			fix: /the task you trained in the Ximilar App: choose it from the list, or enter its ID/,
 		},
 		{
 			name: 'missing Collection ID',
