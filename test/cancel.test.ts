@@ -62,15 +62,16 @@ function expectNoNetworkBlame(result: RunResult): void {
 
 describe('stopping the execution', () => {
 	it('aborts the requests in flight and starts no new batch', async () => {
-		ctx.sim.latencyMs = 1500;
+		ctx.sim.latencyMs = 5000;
 		const { result, stoppedAt, endedAt } = await runAndStop(() => ctx.sim.log.length >= 2, {}, 'continueRegularOutput');
 		expect(stoppedAt).toBeGreaterThan(0);
 		// The two requests in flight were the only ones: nothing started after the stop.
 		expect(ctx.sim.log.filter((entry) => entry.startedAt > stoppedAt)).toEqual([]);
 		expect(ctx.sim.log).toHaveLength(2);
-		// Aborted: the client left before the (1.5 s) answer, and the node ended at once.
+		// Aborted: the client left before the (5 s) answer, and the node ended well before it
+		// would have come (the margin is for a loaded machine).
 		expect(ctx.sim.log.map((entry) => entry.status)).toEqual([0, 0]);
-		expect(endedAt - stoppedAt).toBeLessThan(1000);
+		expect(endedAt - stoppedAt).toBeLessThan(2500);
 		expect(result.status).toBe('canceled');
 		expectNoNetworkBlame(result);
 		// Every item is accounted for, paired: none was sent to the end, so each says it was not sent.
@@ -86,7 +87,7 @@ describe('stopping the execution', () => {
 		});
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(ctx.sim.log.map((entry) => entry.status)).toEqual([429]);
-		expect(endedAt - stoppedAt).toBeLessThan(1000);
+		expect(endedAt - stoppedAt).toBeLessThan(2500);
 		expect(result.status).toBe('canceled');
 		expectNoNetworkBlame(result);
 		expect(dump(result.error ?? {})).not.toMatch(/30 s|rate limit/);
