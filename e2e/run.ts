@@ -25,6 +25,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { XimilarSimulator } from '../test/simulator';
+import { runAsyncStage } from './async';
 import { workflowCases } from './checks';
 import { exampleCases } from './examples';
 import { LOGS, ROOT } from './lib/config';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
 
 		for (const testCase of cases) await executeCase(testCase, sim);
 		await runMcpStage(sim);
+		await runAsyncStage(sim);
 	} finally {
 		await sim.close();
 	}

@@ -18,7 +18,7 @@ import { tail } from '../lib/process';
 import { check } from '../lib/report';
 import { stageSkipped, timedStage } from '../lib/stages';
 import { checkToolCalls, checkToolList } from './checks';
-import { startN8n } from './server';
+import { startN8n } from '../lib/n8nServer';
 import { MCP_EXAMPLE, MCP_WORKFLOW_ID, mcpWorkflow } from './workflow';
 
 async function importAndPublish(): Promise<string> {

@@ -1,7 +1,7 @@
-/** `n8n start` on free ports for the mcp stage; the caller stops it (with its task runner) when done. */
-import { N8N_BIN, USER_FOLDER, WORK } from '../lib/config';
-import { freePort, n8nEnv } from '../lib/n8nCli';
-import { startService, tail, type Service } from '../lib/process';
+/** `n8n start` on free ports for the stages that need n8n's server (mcp, async); the caller stops it (with its task runner) when done. */
+import { N8N_BIN, USER_FOLDER, WORK } from './config';
+import { freePort, n8nEnv } from './n8nCli';
+import { startService, tail, type Service } from './process';
 
 export interface N8nServer {
 	url: string;
@@ -10,9 +10,10 @@ export interface N8nServer {
 
 const READY = 'Editor is now accessible';
 
-export async function startN8n(timeoutMs = 180_000): Promise<N8nServer> {
+/** `label` names the log; `port` is for a stage whose workflows must name their URLs before the start. */
+export async function startN8n(timeoutMs = 180_000, options: { label?: string; port?: number } = {}): Promise<N8nServer> {
 	// Other n8n instances may run on this machine: the port and the task broker's port are free ones.
-	const port = await freePort();
+	const port = options.port ?? (await freePort());
 	const env = n8nEnv(USER_FOLDER, {
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -20,9 +21,9 @@ export async function startN8n(timeoutMs = 180_000): Promise<N8nServer> {
 		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 	});
-	const service = startService('mcp-n8n-start', N8N_BIN, ['start'], { cwd: WORK, env });
+	const service = startService(`${options.label ?? 'mcp'}-n8n-start`, N8N_BIN, ['start'], { cwd: WORK, env });
 	const deadline = Date.now() + timeoutMs;
-	// The MCP endpoint answers once the editor is up (the health check turns green earlier).
+	// Webhooks and the MCP endpoint answer once the editor is up (the health check turns green earlier).
 	while (!service.output().includes(READY)) {
 		if (service.hasExited() || Date.now() > deadline) {
 			await service.stop();

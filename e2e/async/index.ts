@@ -1,0 +1,119 @@
+/**
+ * e2e stage "async" (issue #11), skipped with E2E_SKIP=async: the packed node's async jobs in a
+ * real n8n webhook server (`n8n start` on a free port).
+ *   1. An active workflow with the Ximilar Trigger receives the simulator's callback for a job the
+ *      Ximilar node submitted in Webhook mode (front and back: two items), through n8n's webhook server.
+ *   2. Callbacks without the secret (or with a wrong one) get 401 and start nothing.
+ *   3. A workflow whose Ximilar node sends `$execution.resumeUrl` as the webhook waits in a Wait
+ *      node and resumes on the simulator's callback.
+ * What the workflows emit reaches the test through HTTP Request nodes posting to a local sink.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { XimilarSimulator } from '../../test/simulator';
+import { WORK } from '../lib/config';
+import { freePort, n8n } from '../lib/n8nCli';
+import { startN8n, type N8nServer } from '../lib/n8nServer';
+import { tail } from '../lib/process';
+import { check, checkEqual, seconds, show } from '../lib/report';
+import { stageSkipped, timedStage } from '../lib/stages';
+import { startSink, type Sink } from './sink';
+import { asyncWorkflows, IDS, SECRET, START_PATHS, TRIGGER_WEBHOOK_ID } from './workflows';
+
+type Json = Record<string, any>;
+
+async function setUp(sim: XimilarSimulator, n8nUrl: string, sink: Sink): Promise<boolean> {
+	const dir = path.join(WORK, 'import-async');
+	mkdirSync(dir, { recursive: true });
+	const file = path.join(dir, 'workflows.json');
+	writeFileSync(file, JSON.stringify(asyncWorkflows(sim.url, n8nUrl, sink.url), null, 2));
+	const imported = await n8n('async-import', ['import:workflow', `--input=${file}`]);
+	if (!check('async: n8n import:workflow (trigger, webhook submit, Wait node)', imported.code === 0, `see ${imported.log}\n${tail(imported.stdout + imported.stderr)}`)) return false;
+	for (const id of Object.values(IDS)) {
+		const published = await n8n(`async-publish-${id}`, ['publish:workflow', `--id=${id}`]);
+		if (!check(`async: n8n publish:workflow --id=${id}`, published.code === 0, `see ${published.log}\n${tail(published.stdout + published.stderr)}`)) return false;
+	}
+	return true;
+}
+
+const post = async (url: string, body: unknown, headers: Record<string, string> = {}) =>
+	await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+async function triggerReceivesCallback(sim: XimilarSimulator, server: N8nServer, sink: Sink): Promise<void> {
+	const started = Date.now();
+	const response = await post(`${server.url}/webhook/${START_PATHS.submit}`, {});
+	check('async: the submitting workflow started through its webhook', response.ok, `HTTP ${response.status}`);
+	const submitted = (await sink.waitFor('/submitted', 1, 30_000)) as Json[];
+	const jobId = submitted[0]?.jobId;
+	check('async: the Ximilar node (Webhook mode) output the job ID, status CREATED', typeof jobId === 'string' && submitted[0]?.status === 'CREATED', show(submitted));
+	const received = (await sink.waitFor('/trigger', 2, 30_000)) as Json[];
+	checkEqual('async: the Ximilar Trigger emitted one item per record (front, back) of that job', received.map((item) => [item.jobId, item.jobStatus, item._id, item.side]), [
+		[jobId, 'DONE', 'e2e-card', 'front'],
+		[jobId, 'DONE', 'e2e-card-back', 'back'],
+	]);
+	check('async: the trigger items carry the simplified grades', received.every((item) => typeof item.final_grade === 'number' && typeof item.condition === 'string'), show(received));
+	const delivery = sim.webhookDeliveries.find((entry) => entry.jobId === jobId);
+	checkEqual('async: n8n answered the simulator\'s callback with 200', delivery?.status, 200);
+	console.log(`async: trigger round trip ${seconds(started)}`);
+}
+
+async function triggerRefusesWithoutSecret(sim: XimilarSimulator, server: N8nServer, sink: Sink): Promise<void> {
+	const url = `${server.url}/webhook/${TRIGGER_WEBHOOK_ID}/ximilar`;
+	const before = sink.received.get('/trigger')?.length ?? 0;
+	// The simulator's own callback for a job submitted without the header.
+	const job = await fetch(`${sim.url}/account/v2/request/`, {
+		method: 'POST',
+		headers: { Authorization: `Token ${sim.token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ type: 'card-grader', endpoint: 'grade', records: [{ _url: `${sim.url}/samples/card-4.png` }], webhook: { endpoint: url } }),
+	}).then(async (res) => (await res.json()) as Json);
+	const noHeader = await post(url, { id: 'forged', status: 'DONE', response: { records: [{ _id: 'x' }] } });
+	const wrong = await post(url, { id: 'forged', status: 'DONE', response: { records: [{ _id: 'x' }] } }, { 'X-Ximilar-Webhook-Secret': `${SECRET}x` });
+	const until = Date.now() + 10_000;
+	while (!sim.webhookDeliveries.some((entry) => entry.jobId === job.id && entry.status !== -1) && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+	checkEqual('async: callbacks without the secret, or with a wrong one, get 401 (simulator, no header, wrong value)', [
+		sim.webhookDeliveries.find((entry) => entry.jobId === job.id)?.status, noHeader.status, wrong.status,
+	], [401, 401, 401]);
+	await new Promise((r) => setTimeout(r, 2000));
+	checkEqual('async: the refused callbacks started nothing', sink.received.get('/trigger')?.length ?? 0, before);
+}
+
+async function waitNodeResumes(sim: XimilarSimulator, server: N8nServer, sink: Sink): Promise<void> {
+	const started = Date.now();
+	const response = await post(`${server.url}/webhook/${START_PATHS.wait}`, {});
+	check('async: the Wait-node workflow started through its webhook', response.ok, `HTTP ${response.status}`);
+	const resumed = (await sink.waitFor('/resumed', 1, 45_000)) as Json[];
+	const body = resumed[0]?.body ?? {};
+	const job = sim.webhookDeliveries.find((entry) => entry.url.includes('/webhook-waiting/'));
+	check('async: the simulator called $execution.resumeUrl (n8n\'s /webhook-waiting/ URL)', job !== undefined && job.status === 200, show(sim.webhookDeliveries));
+	check(
+		'async: the Wait node resumed with Ximilar\'s callback {id, status: DONE, response.records[0]._upscaled_image_url}',
+		resumed.length === 1 && body.id === job?.jobId && body.status === 'DONE' && /-2x\.png$/.test(String(body.response?.records?.[0]?._upscaled_image_url)),
+		show(resumed),
+	);
+	console.log(`async: Wait-node round trip ${seconds(started)}`);
+}
+
+export async function runAsyncStage(sim: XimilarSimulator): Promise<void> {
+	if (stageSkipped('async')) return;
+	await timedStage('async', async () => {
+		const sink = await startSink();
+		const port = await freePort();
+		let server: N8nServer | undefined;
+		try {
+			if (!(await setUp(sim, `http://127.0.0.1:${port}`, sink))) return;
+			sim.asyncJobs.jobMs = 500;
+			const started = Date.now();
+			server = await startN8n(180_000, { label: 'async', port });
+			check(`async: n8n start on port ${port} is ready (${seconds(started)})`, true);
+			await triggerReceivesCallback(sim, server, sink);
+			await triggerRefusesWithoutSecret(sim, server, sink);
+			await waitNodeResumes(sim, server, sink);
+		} catch (error) {
+			check('async: stage ran to the end', false, (error as Error).stack);
+		} finally {
+			await server?.service.stop();
+			await sink.close();
+		}
+	});
+}
