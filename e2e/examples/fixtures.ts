@@ -92,4 +92,53 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 			);
 		},
 	},
+	'card-grading-wait-to-google-sheets.json': {
+		triggers: {
+			'Card Photos Webhook': [1, 2].map((n) => ({
+				json: { headers: { 'content-type': 'multipart/form-data; boundary=x' }, params: {}, query: {}, body: { sku: `SKU-${n}` } },
+				binary: {
+					front: file(cards[n - 1].buffer, 'image/png', `front-${n}.png`),
+					back: file(cards[n + 1].buffer, 'image/png', `back-${n}.png`),
+				},
+			})),
+		},
+		verify: (run) => {
+			const graded = run.output('Grade Card');
+			run.equal('Grade Card: one item per side, front then back, paired to its card', graded.map((item) => [item.json._id, item.json.side, pairedIndex(item)]), [['SKU-1', 'front', 0], ['SKU-1-back', 'back', 0], ['SKU-2', 'front', 1], ['SKU-2-back', 'back', 1]]);
+			const submits = run.requestsTo('/account/v2/request/').filter((entry) => entry.method === 'POST');
+			run.equal('Grade Card: one job per card with both sides', submits.map((entry) => entry.recordIds).sort(), [['SKU-1', 'SKU-1-back'], ['SKU-2', 'SKU-2-back']]);
+			const rows = run.output('Append to Google Sheet');
+			run.equal('Google Sheets columns: SKU from the webhook item (paired), Side and grades from Ximilar', rows.map((item) => [item.json.SKU, item.json.Side]), [['SKU-1', 'front'], ['SKU-1', 'back'], ['SKU-2', 'front'], ['SKU-2', 'back']]);
+			run.check('Google Sheets columns: every column mapped to a value', rows.length === 4 && rows.every((item) => Object.values(item.json).every(filled) && typeof item.json['Final Grade'] === 'number'), show(rows.map((item) => item.json)));
+		},
+	},
+	'upscale-submit-then-get-to-google-drive.json': {
+		verify: (run, sim) => {
+			const submitted = run.output('Submit Upscale Jobs');
+			run.check('Submit Upscale Jobs: a job ID per photo, status CREATED, paired', submitted.length === 3 && submitted.every((item, index) => typeof item.json.jobId === 'string' && item.json.status === 'CREATED' && pairedIndex(item) === index), show(submitted.map((item) => item.json)));
+			run.equal('Submit Upscale Jobs: upscale_4x, high fidelity', [sim.lastBody('/account/v2/request/', true)?.endpoint, sim.lastBody('/account/v2/request/', true)?.mode], ['upscale_4x', 'high_fidelity']);
+			const fetched = run.output('Get Upscaled Images');
+			run.equal('Get Upscaled Images: each job\'s result as a file named after the product', fetched.map((item) => [item.json._id, item.binary?.data?.fileName, item.binary?.data?.mimeType]), [1, 2, 3].map((n) => [`product-${n}`, `product-${n}-result.jpg`, 'image/jpeg']));
+			run.equal('Get Upscaled Images: the job IDs the submit output', fetched.map((item) => item.json.jobId), submitted.map((item) => item.json.jobId));
+		},
+	},
+	'card-grading-webhook-to-ximilar-trigger.json': {
+		triggers: {
+			'Card Webhook': [{ json: { headers: {}, params: {}, query: {}, body: { sku: 'SKU-7', front_url: 'https://images.example.com/sku-7-front.jpg', back_url: 'https://images.example.com/sku-7-back.jpg' } } }],
+			'Grading Results': ['front', 'back'].map((side) => ({
+				json: {
+					jobId: '5b7c9d1e-2f3a-4b5c-8d6e-7f8a9b0c1d2e', jobStatus: 'DONE', _id: side === 'front' ? 'SKU-7' : 'SKU-7-back', side,
+					final_grade: 8.5, corners: 8, edges: 9, surface: 8.5, centering: 8.5, centering_left_right: '45/55', centering_top_bottom: '52/48',
+					condition: 'Near Mint', image_url: null,
+				},
+			})),
+		},
+		verify: (run, sim) => {
+			const submitted = run.output('Submit Grading');
+			run.check('Submit Grading: outputs the job ID at once, status CREATED', submitted.length === 1 && typeof submitted[0].json.jobId === 'string' && submitted[0].json.status === 'CREATED', show(submitted.map((item) => item.json)));
+			const body = sim.lastBody('/account/v2/request/', true);
+			run.equal('Submit Grading: the job carries the trigger URL and the secret header', body?.webhook, { endpoint: 'https://YOUR-N8N-HOST/webhook/ximilar-grading-results/ximilar', headers: { 'X-Ximilar-Webhook-Secret': 'CHANGE-ME' } });
+			run.equal('Append to Google Sheet: a row per side of the callback', run.output('Append to Google Sheet').map((item) => [item.json.SKU, item.json.Side, item.json['Final Grade']]), [['SKU-7', 'front', 8.5], ['SKU-7-back', 'back', 8.5]]);
+		},
+	},
 };

@@ -4,7 +4,7 @@ import type { Workflow, WorkflowNode } from '../lib/workflows';
 import type { ExampleFixture } from './fixtures';
 
 
-const TRIGGER_TYPES = new Set(['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger']);
+const TRIGGER_TYPES = new Set(['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger', 'n8n-nodes-ximilar.ximilarTrigger']);
 /** Node types that run offline as they are. Any other node is a third-party sink and gets replaced. */
 const OFFLINE_TYPES = new Set([
 	NODE_TYPE,
@@ -74,6 +74,10 @@ export function exampleTestCopy(example: Workflow, fixture: ExampleFixture, id: 
 				position: node.position,
 				parameters: { jsCode: `// e2e stand-in for the ${node.type} trigger\nreturn ${JSON.stringify(items)};` },
 			};
+		}
+		// A timed Wait keeps its place but waits a second; a Wait for a webhook call has no caller offline.
+		if (node.type === 'n8n-nodes-base.wait' && (node.parameters.resume ?? 'timeInterval') === 'timeInterval') {
+			return { ...node, parameters: { ...node.parameters, amount: 1, unit: 'seconds' } };
 		}
 		return OFFLINE_TYPES.has(node.type) ? node : replaceSink(node);
 	});

@@ -1,4 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { Outcome } from '../../execution/runRecords';
 
 import { readSettings } from '../../execution/settings';
 import { downloadResultImages } from '../../jobs/downloadImages';
@@ -32,7 +34,7 @@ export async function getJobResult(this: IExecuteFunctions): Promise<INodeExecut
 			? await downloadResultImages(this, outcomes, {
 					property: textParameter(this.getNodeParameter('resultBinaryProperty', 0, 'data')) || 'data',
 					suffix: 'result',
-					baseName: (itemIndex, position) => `${readJobIdText(this, itemIndex)}${position ? '-back' : ''}`,
+					baseName: (itemIndex, position) => resultBaseName(outcomes[itemIndex], position, itemIndex),
 					parallel: settings.parallel,
 					timeoutMs: settings.policy.timeoutMs,
 				})
@@ -40,7 +42,10 @@ export async function getJobResult(this: IExecuteFunctions): Promise<INodeExecut
 	return pairJobOutcomes(this, outcomes, settings.options.output === 'raw', false, images);
 }
 
-function readJobIdText(ctx: IExecuteFunctions, itemIndex: number): string {
-	const id = readJobId(ctx, itemIndex);
-	return 'jobId' in id ? id.jobId : `job-${itemIndex}`;
+/** A result image is named after its record's `_id` (the Record ID sent with the job), else the job ID. */
+function resultBaseName(outcome: Outcome | undefined, position: number, itemIndex: number): string {
+	const record = outcome && 'record' in outcome ? outcome.record : {};
+	const entry = ((record.records as IDataObject[] | undefined) ?? [])[position] ?? {};
+	if (typeof entry._id === 'string' && entry._id) return entry._id;
+	return `${String(record.jobId ?? `job-${itemIndex}`)}${position ? '-back' : ''}`;
 }
