@@ -238,3 +238,19 @@ describe('Webhook mode', () => {
 		expect(ctx.sim.log).toHaveLength(0);
 	});
 });
+
+describe('Recognize > Background Removal with Download Result Image', () => {
+	it('puts each cut-out into its output item as a file named after the input; the bytes are the served image', async () => {
+		const result = await run(
+			{ resource: 'image', operation: 'recognize', service: 'removeBgPrecise', imageSource: 'binary', binaryPropertyName: 'data', downloadResultImage: true, resultBinaryProperty: 'cutout' },
+			pngItems(2),
+		);
+		expect(result.error).toBeUndefined();
+		for (const [i, item] of result.main.entries()) {
+			const binary = item.binary!.cutout;
+			expect(binary).toMatchObject({ mimeType: 'image/png', fileName: `card-${i}-no-background.png` });
+			const served = Buffer.from(await (await fetch(String(item.json.output_url))).arrayBuffer());
+			expect((await (await binaryDataService()).getAsBuffer(binary)).equals(served)).toBe(true);
+		}
+	});
+});

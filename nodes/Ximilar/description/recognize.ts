@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { SERVICE_OPTIONS, type ServiceOptionKey } from '../catalog/serviceOptions';
 import { RECOGNITION_SERVICES } from '../catalog/services';
+import { downloadProperties } from './asyncJob';
 import { byName } from './byName';
 import { imageSourceProperties } from './imageSource';
 import { REQUEST_OPTIONS } from './requestOptions';
@@ -130,6 +131,7 @@ export const recognizeProperties: INodeProperties[] = [
 			'Extra fields for each record as a JSON object, returned with the result (e.g. {"set_code": "SV01"} for trading cards)',
 		displayOptions: { show },
 	},
+	...downloadProperties({ ...show, service: servicesWith((s) => s.summary === 'removeBackground') }, false),
 	{
 		displayName: 'Service Options',
 		name: 'serviceOptions',

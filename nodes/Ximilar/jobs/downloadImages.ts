@@ -88,8 +88,8 @@ export async function downloadResultImages(
 			} catch (error) {
 				const failure: ItemFailure = {
 					kind: 'api',
-					message: `Could not download the result image of job ${task.jobId}: ${(error as Error).message}`,
-					description: `The job is done and billed; its image stays at ${task.url} for 24 hours. Get it with Job > Get (Download Result Images) or an HTTP Request node.`,
+					message: `Could not download the result image${task.jobId ? ` of job ${task.jobId}` : ''}: ${(error as Error).message}`,
+					description: `Ximilar processed (and billed) the image; the result stays at ${task.url} for 24 hours. Download it with an HTTP Request node${task.jobId ? ', or with Job > Get (Download Result Image)' : ''}.`,
 				};
 				outcomes[task.itemIndex] = { failure };
 			}

@@ -10,6 +10,7 @@ import { textParameter } from '../records/jsonObject';
 import { getConnection } from '../transport/request';
 import { recordFailureText } from './jobState';
 import { downloadResultImages, type DownloadedImages } from './downloadImages';
+import { inputFileName } from './inputFileName';
 import { runJobs, type ResultMode } from './runJobs';
 
 export interface ImageJobSpec {
@@ -39,28 +40,6 @@ function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failu
 	const header = textParameter(ctx.getNodeParameter('webhookHeaderName', 0, ''));
 	const secret = String(ctx.getNodeParameter('webhookSecret', 0, '') ?? '');
 	return { webhook: { endpoint, ...(header && secret ? { headers: { [header]: secret } } : {}) } };
-}
-
-/** The name of an item's input image file (or of its URL), for naming the result image. */
-function inputFileName(ctx: IExecuteFunctions, itemIndex: number, position: number): string {
-	const item = ctx.getInputData()[itemIndex];
-	const source = ctx.getNodeParameter('imageSource', itemIndex, 'binary') as string;
-	const side = position === 0 ? '' : '-back';
-	if (source === 'binary') {
-		const parameter = position === 0 ? 'binaryPropertyName' : 'backBinaryPropertyName';
-		const property = textParameter(ctx.getNodeParameter(parameter, itemIndex, 'data'));
-		const name = item?.binary?.[property]?.fileName;
-		if (name) return name;
-	} else if (source === 'url') {
-		const parameter = position === 0 ? 'imageUrl' : 'backImageUrl';
-		try {
-			const segment = new URL(textParameter(ctx.getNodeParameter(parameter, itemIndex, ''))).pathname.split('/').pop();
-			if (segment) return decodeURIComponent(segment);
-		} catch {
-			// fall through to the item number
-		}
-	}
-	return `image-${itemIndex}${side}`;
 }
 
 /** Output rows of one item: one per image, failed images (front or back alone) as rows with `error`. */

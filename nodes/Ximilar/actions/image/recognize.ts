@@ -14,6 +14,7 @@ import { prepareImageRecord } from '../../records/recordFields';
 import { addRecordOptions, splitServiceOptions, type RecordOptions } from '../../records/serviceFields';
 import { getConnection } from '../../transport/request';
 import { itemParameter } from '../../records/itemParameter';
+import { downloadRecognizedImages } from './recognizedImages';
 
 /** Service is node-level (it shapes the UI); path, task and options are read per item. */
 function readService(ctx: IExecuteFunctions): { service: RecognitionService } | { failure: ItemFailure } {
@@ -117,6 +118,7 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 	const forAgent = simplify && isToolCall(this);
 	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
 	const sentId = (itemIndex: number) => textParameter(itemParameter(this, 'recordId', itemIndex, '')) !== '';
+	const images = service.summary === 'removeBackground' ? await downloadRecognizedImages(this, outcomes, settings) : undefined;
 	return pairOutcomes(this, outcomes, {
 		shape: (record, itemIndex) => {
 			if (!simplify) return [rawRecord(record)];
@@ -124,5 +126,6 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 			return forAgent ? rows.map((row) => agentRow(row, record, sentId(itemIndex))) : rows;
 		},
 		includeBinary: settings.includeBinary,
+		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
 	});
 }
