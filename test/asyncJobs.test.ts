@@ -99,7 +99,7 @@ describe('Grade Card, Wait for Result', () => {
 	});
 
 	it('raw output keeps every field Ximilar returned', async () => {
-		const result = await run(grade({ options: { output: 'raw' } }), pngItems(1));
+		const result = await run(grade({ simplify: false }), pngItems(1));
 		expect(result.main[0].json).toMatchObject({ grades: expect.any(Object), corners: expect.any(Array), edges: expect.any(Array), card: expect.any(Array), _status: { code: 200 } });
 	});
 

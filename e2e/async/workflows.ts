@@ -30,7 +30,7 @@ export function asyncWorkflows(simUrl: string, n8nUrl: string, sinkUrl: string):
 		nodes: [
 			{
 				name: 'Ximilar Trigger', type: 'n8n-nodes-ximilar.ximilarTrigger', typeVersion: 1, position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID, parameters: { secret: SECRET, options: {} },
+				webhookId: TRIGGER_WEBHOOK_ID, parameters: { secret: SECRET },
 			},
 			toSink(`${sinkUrl}/trigger`, 300),
 		],

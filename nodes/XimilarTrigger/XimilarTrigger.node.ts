@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -8,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { DEFAULT_SECRET_HEADER, OUTPUT_OPTION } from '../Ximilar/description/asyncJob';
+import { DEFAULT_SECRET_HEADER, simplifyProperty } from '../Ximilar/description/asyncJob';
 import { callbackItems } from './callbackItems';
 import { secretMatches } from './secret';
 
@@ -55,14 +54,7 @@ export class XimilarTrigger implements INodeType {
 				required: true,
 				description: 'Callbacks whose secret header does not carry exactly this value are refused (HTTP 401)',
 			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [OUTPUT_OPTION],
-			},
+			simplifyProperty(),
 		],
 	};
 
@@ -94,7 +86,7 @@ export class XimilarTrigger implements INodeType {
 			response.end(JSON.stringify({ message: 'Missing or wrong secret header' }));
 			return { noWebhookResponse: true };
 		}
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		return { workflowData: [callbackItems(this.getBodyData(), options.output === 'raw')] };
+		const raw = this.getNodeParameter('simplify', true) === false;
+		return { workflowData: [callbackItems(this.getBodyData(), raw)] };
 	}
 }

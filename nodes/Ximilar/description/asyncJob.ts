@@ -5,16 +5,18 @@ import { REQUEST_OPTIONS } from './requestOptions';
 /** The header the node sends with a webhook job and the Ximilar Trigger checks. */
 export const DEFAULT_SECRET_HEADER = 'X-Ximilar-Webhook-Secret';
 
-export const OUTPUT_OPTION: INodeProperties = {
-	displayName: 'Output',
-	name: 'output',
-	type: 'options',
-	options: [
-		{ name: 'Simplified', value: 'simplified', description: 'One flat row per image, ready for a spreadsheet' },
-		{ name: 'Raw', value: 'raw', description: 'Every field Ximilar returned for the image' },
-	],
-	default: 'simplified',
-};
+/** The Simplify toggle of async results (as Recognize has it), shown where a result comes out. */
+export function simplifyProperty(show?: IDisplayOptions['show']): INodeProperties {
+	const property: INodeProperties = {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return one flat row per image (grades, centering ratios, condition, side, result image URL) instead of every field Ximilar returned',
+	};
+	return show ? { ...property, displayOptions: { show } } : property;
+}
 
 /** Where the result image goes: shared by Grade Card (Crop and Level), Upscale and Job > Get. */
 export function downloadProperties(show: IDisplayOptions['show'], defaultOn: boolean): INodeProperties[] {
@@ -125,7 +127,6 @@ export function asyncOptions(show: IDisplayOptions['show']): INodeProperties {
 		options: [
 			REQUEST_OPTIONS.includeInputBinary,
 			REQUEST_OPTIONS.maxRetries,
-			OUTPUT_OPTION,
 			{
 				...REQUEST_OPTIONS.parallelRequests,
 				description:

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { GRADING_ENDPOINTS } from '../catalog/asyncServices';
-import { asyncJobProperties, asyncOptions, downloadProperties } from './asyncJob';
+import { asyncJobProperties, asyncOptions, downloadProperties, simplifyProperty } from './asyncJob';
 import { imageSourceProperties } from './imageSource';
 
 const show = { resource: ['image'], operation: ['gradeCard'] };
@@ -63,5 +63,6 @@ export const gradeCardProperties: INodeProperties[] = [
 	},
 	...asyncJobProperties(show),
 	...downloadProperties({ ...show, gradingEndpoint: ['crop_level'], resultMode: ['wait'] }, true),
+	simplifyProperty({ ...show, resultMode: ['wait'] }),
 	asyncOptions(show),
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { JOB_TYPES } from '../catalog/asyncServices';
-import { OUTPUT_OPTION, downloadProperties } from './asyncJob';
+import { downloadProperties, simplifyProperty } from './asyncJob';
 import { REQUEST_OPTIONS } from './requestOptions';
 
 const show = { resource: ['job'] };
@@ -36,6 +36,7 @@ export const jobProperties: INodeProperties[] = [
 		displayOptions: { show: { ...show, operation: ['get', 'getStatus'] } },
 	},
 	...downloadProperties({ ...show, operation: ['get'] }, false),
+	simplifyProperty({ ...show, operation: ['get'] }),
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
@@ -85,7 +86,6 @@ export const jobProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ ...OUTPUT_OPTION, displayOptions: { show: { '/operation': ['get'] } } },
 			REQUEST_OPTIONS.maxRetries,
 			REQUEST_OPTIONS.parallelRequests,
 			REQUEST_OPTIONS.timeout,

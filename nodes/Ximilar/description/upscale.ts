@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { UPSCALE_ENDPOINTS, UPSCALE_MODES } from '../catalog/asyncServices';
-import { asyncJobProperties, asyncOptions, downloadProperties } from './asyncJob';
+import { asyncJobProperties, asyncOptions, downloadProperties, simplifyProperty } from './asyncJob';
 import { imageSourceProperties } from './imageSource';
 
 const show = { resource: ['image'], operation: ['upscale'] };
@@ -35,5 +35,6 @@ export const upscaleProperties: INodeProperties[] = [
 	},
 	...asyncJobProperties(show),
 	...downloadProperties({ ...show, resultMode: ['wait'] }, true),
+	simplifyProperty({ ...show, resultMode: ['wait'] }),
 	asyncOptions(show),
 ];

@@ -116,5 +116,6 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 				timeoutMs: settings.policy.timeoutMs,
 			})
 		: undefined;
-	return pairJobOutcomes(ctx, outcomes, settings.options.output === 'raw', settings.includeBinary, images);
+	const raw = ctx.getNodeParameter('simplify', 0, true) === false;
+	return pairJobOutcomes(ctx, outcomes, raw, settings.includeBinary, images);
 }

@@ -43,7 +43,7 @@ export function jobRecords(job: IDataObject, jobId: string): { records: IDataObj
 			failure: {
 				kind: 'api',
 				message: phase === 'done' ? `Ximilar job ${jobId} is done but holds no records` : `Ximilar job ${jobId} is not done yet (status ${String(job.status)})`,
-				description: phase === 'done' ? 'Look at the job with Job > Get and Output "Raw".' : 'Fetch it again later with Job > Get.',
+				description: phase === 'done' ? 'Look at the job with Job > List, or with Job > Get and Simplify off.' : 'Fetch it again later with Job > Get.',
 			},
 		};
 	}

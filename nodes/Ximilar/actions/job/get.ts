@@ -39,7 +39,7 @@ export async function getJobResult(this: IExecuteFunctions): Promise<INodeExecut
 					timeoutMs: settings.policy.timeoutMs,
 				})
 			: undefined;
-	return pairJobOutcomes(this, outcomes, settings.options.output === 'raw', false, images);
+	return pairJobOutcomes(this, outcomes, this.getNodeParameter('simplify', 0, true) === false, false, images);
 }
 
 /** A result image is named after its record's `_id` (the Record ID sent with the job), else the job ID. */
