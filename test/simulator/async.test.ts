@@ -40,16 +40,16 @@ async function receiver() {
 
 describe('async requests (shapes section 2)', () => {
 	it('runs a grading job CREATED -> PROCESSING -> DONE by the clock, result under response', async () => {
-		sim.asyncJobs.jobMs = 200;
+		sim.asyncJobs.jobMs = 3000; // wide margins: CREATED for 1.5 s, PROCESSING for 1.5 s
 		const created = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', records: [{ _id: 'f', ...card(1) }, { _id: 'b', Side: 'Back', ...card(2) }] });
 		expect(created.status).toBe(201);
 		expect(created.json).toMatchObject({ id: expect.any(String), status: 'CREATED', type: 'card-grader' });
 		const id = created.json.id;
 		expect((await call(`/account/v2/request/${id}/status`)).json.status).toBe('CREATED');
-		await sleep(120);
+		await sleep(1700);
 		expect((await call(`/account/v2/request/${id}/status`)).json.status).toBe('PROCESSING');
 		expect((await call(`/account/v2/request/${id}`)).json.response).toBeNull();
-		await sleep(100);
+		await sleep(1500);
 		const done = await call(`/account/v2/request/${id}`);
 		expect(done.json.status).toBe('DONE');
 		const [front, back] = done.json.response.records;
@@ -119,7 +119,8 @@ describe('async requests (shapes section 2)', () => {
 			const webhook = { endpoint: hook.url, headers: { 'X-Secret': 's3cret' } };
 			const lost = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', webhook, records: [card(1)] });
 			const kept = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', webhook, records: [card(2)] });
-			await sleep(200);
+			for (let waited = 0; sim.webhookDeliveries.filter((d) => d.status !== -1).length < 1 && waited < 5000; waited += 50) await sleep(50);
+			await sleep(50);
 			expect(hook.calls).toHaveLength(1);
 			expect(hook.calls[0].headers['x-secret']).toBe('s3cret');
 			expect(hook.calls[0].body).toMatchObject({ id: kept.json.id, status: 'DONE', response: { records: [{ grades: expect.any(Object) }] } });
