@@ -127,6 +127,7 @@ export function asyncOptions(show: IDisplayOptions['show']): INodeProperties {
 		options: [
 			REQUEST_OPTIONS.includeInputBinary,
 			REQUEST_OPTIONS.maxRetries,
+			REQUEST_OPTIONS.retryMayBill,
 			{
 				...REQUEST_OPTIONS.parallelRequests,
 				description:

@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
 import { requestXimilar, type Connection, type RequestPolicy, type RequestResult } from '../transport/request';
-import { backoffDelay } from '../transport/retryPolicy';
 
 /** Ximilar's asynchronous request API (shapes section 2). */
 export const JOBS_PATH = '/account/v2/request/';
@@ -19,33 +17,18 @@ function stoppedAsFailure(result: RequestResult): JobReply {
 }
 
 /**
- * Submits one job. A submit creates work Ximilar bills, so it is never sent again once
- * it may have arrived: one attempt per send, and only a 429 (refused before any work) is
- * tried again, up to the policy's retries. A timeout or a 5xx may mean the job exists:
- * the item fails, saying so, rather than paying twice.
+ * Submits one job. The transport retries only what Ximilar cannot have received (429, 503,
+ * connections refused or lost before sending) unless the user chose Retry What May Bill.
+ * A timeout or a 5xx may mean the job exists and is billed: the item fails, saying where
+ * to look, rather than paying twice.
  */
-export async function submitJob(
-	ctx: IExecuteFunctions,
-	connection: Connection,
-	body: IDataObject,
-	policy: RequestPolicy,
-	signal?: AbortSignal,
-): Promise<JobReply> {
-	for (let tryNumber = 1; ; tryNumber++) {
-		const reply = stoppedAsFailure(
-			await requestXimilar(ctx, connection, { method: 'POST', path: JOBS_PATH, body }, { ...policy, maxRetries: 0 }),
-		);
-		if (!('failure' in reply)) return reply;
-		if (reply.failure.statusCode !== 429 || tryNumber > policy.maxRetries) {
-			if (reply.failure.statusCode === 429 || (reply.failure.statusCode ?? 500) < 500) return reply;
-			const failure: ItemFailure = {
-				...reply.failure,
-				description: `${reply.failure.description ?? ''} The job may have been created anyway, so it was not sent again (that could bill it twice): look for it with Job > List before running this item again.`.trim(),
-			};
-			return { failure };
-		}
-		await sleepWithAbort(backoffDelay(tryNumber, Math.random()), signal);
-	}
+export async function submitJob(ctx: IExecuteFunctions, connection: Connection, body: IDataObject, policy: RequestPolicy): Promise<JobReply> {
+	const reply = stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'POST', path: JOBS_PATH, body }, policy));
+	if (!('failure' in reply) || reply.failure.kind === 'input') return reply;
+	const status = reply.failure.statusCode;
+	if (status !== undefined && status < 500) return reply; // refused: no job was created
+	const hint = 'The job may have been created (and billed) anyway: look for it with Job > List before running this item again.';
+	return { failure: { ...reply.failure, description: `${reply.failure.description ?? ''} ${hint}`.trim() } };
 }
 
 /** GET calls read and never bill, so the transport's retries apply. */

@@ -89,7 +89,6 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 		return pairFailureForAll(ctx, inputFailure(`Wait Timeout must be a positive number of seconds (got ${waitSeconds})`));
 	}
 	const connection = await getConnection(ctx);
-	const signal = ctx.getExecutionCancelSignal?.();
 	const outcomes = await runJobs(ctx, connection, {
 		itemCount: ctx.getInputData().length,
 		prepare: async (itemIndex) => {
@@ -104,7 +103,7 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 		policy: settings.policy,
 		waitMs: waitSeconds * 1000,
 		stopOnFailure: !ctx.continueOnFail(),
-		signal,
+		signal: connection.signal,
 	});
 	const download = mode === 'wait' && spec.mayDownload && ctx.getNodeParameter('downloadResultImage', 0, false) === true;
 	const images = download

@@ -41,7 +41,7 @@ export async function runJobs(ctx: IExecuteFunctions, connection: Connection, ru
 			return { failure: { kind: 'input', message: (error as Error).message } };
 		}
 		if ('failure' in prepared) return prepared;
-		const submitted = await submitJob(ctx, connection, prepared.body, run.policy, run.signal);
+		const submitted = await submitJob(ctx, connection, prepared.body, run.policy);
 		if ('failure' in submitted) return submitted;
 		const jobId = String(submitted.body.id ?? '');
 		if (!jobId) {
@@ -63,7 +63,7 @@ export async function runJobs(ctx: IExecuteFunctions, connection: Connection, ru
 
 	// Workers take the next item when their job is finished: at most `parallel` jobs at once.
 	const worker = async () => {
-		while (next < run.itemCount && !(run.stopOnFailure && failed)) {
+		while (next < run.itemCount && !(run.stopOnFailure && failed) && !run.signal?.aborted) {
 			const itemIndex = next++;
 			const outcome = await runItem(itemIndex);
 			outcomes[itemIndex] = outcome;

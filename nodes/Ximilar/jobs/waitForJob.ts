@@ -37,7 +37,19 @@ export async function waitForJob(
 				},
 			};
 		}
-		await sleepWithAbort(Math.min(pollDelay(poll), left), options.signal);
+		const stopped = await sleepWithAbort(Math.min(pollDelay(poll), left), options.signal).then(
+			() => false,
+			() => true,
+		);
+		if (stopped) {
+			return {
+				failure: {
+					kind: 'input',
+					message: `stopped while waiting for Ximilar job ${jobId}`,
+					description: `The job keeps running at Ximilar and is billed once: get its result with Job > Get and the job ID ${jobId}.`,
+				},
+			};
+		}
 		const reply = await getJobStatus(ctx, connection, jobId, options.policy);
 		if ('failure' in reply) return { failure: { ...reply.failure, message: `Job ${jobId}: ${reply.failure.message}` } };
 		status = reply.body.status;
