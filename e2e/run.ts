@@ -15,7 +15,7 @@
  * 5. Runs each test workflow with `n8n execute --id=<id> --rawOutput`, reads the run data
  *    and checks it (and what reached the simulator).
  *
- * 6. Stages, each skippable locally with E2E_SKIP=<name>,...: mcp (e2e/mcp/), queue (queue mode: Redis,
+ * 6. Stages, each skippable locally with E2E_SKIP=<name>,...: mcp (e2e/mcp/), async (e2e/async/), queue (queue mode: Redis,
  *    Postgres, an n8n main and two workers, e2e/queue/).
  *
  * Prints PASS/FAIL per check and `e2e: N passed, M failed`; exits 1 on any failure.
