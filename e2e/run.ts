@@ -16,7 +16,7 @@
  *    and checks it (and what reached the simulator).
  *
  * 6. Stages, each skippable locally with E2E_SKIP=<name>,...: mcp (e2e/mcp/), async (e2e/async/), queue (queue mode: Redis,
- *    Postgres, an n8n main and two workers, e2e/queue/).
+ *    Postgres, an n8n main and two workers, e2e/queue/), browser (the editor in chromium, e2e/browser/).
  *
  * Prints PASS/FAIL per check and `e2e: N passed, M failed`; exits 1 on any failure.
  * Logs of every command go to .e2e/logs/.
@@ -26,6 +26,7 @@ import path from 'node:path';
 
 import { XimilarSimulator } from '../test/simulator';
 import { runAsyncStage } from './async';
+import { browserStage } from './browser';
 import { workflowCases } from './checks';
 import { exampleCases } from './examples';
 import { LOGS, ROOT } from './lib/config';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
 		for (const testCase of cases) await executeCase(testCase, sim);
 		await runMcpStage(sim);
 		await runAsyncStage(sim);
+		await browserStage(sim);
 	} finally {
 		await sim.close();
 	}

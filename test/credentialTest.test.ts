@@ -45,7 +45,7 @@ describe('credential test (the Test button, through the node\'s testedBy method)
 		const result = await testCredential({ ...ctx.credentials, apiToken: token });
 		expect(result.status).toBe('Error');
 		// Ximilar's own text (Django REST framework's 401 body), quoted as it came.
-		expect(result.message).toContain('Ximilar rejected the API token (HTTP 401): "Invalid token."');
+		expect(result.message).toContain('Ximilar rejected the API token: "Invalid token." (HTTP 401).');
 		expect(result.message).toContain('Account > Settings > API token');
 		expect(result.message).not.toContain(token);
 		expect(requests()).toEqual([['GET', '/account/v2/details/', 401]]);
@@ -56,13 +56,13 @@ describe('credential test (the Test button, through the node\'s testedBy method)
 		ctx.sim.queueFaults({ kind: 'status', status: 403, body: { detail } });
 		const result = await testCredential(ctx.credentials);
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain(`Ximilar rejected the API token (HTTP 403): "${detail}"`);
+		expect(result.message).toContain(`Ximilar rejected the API token: "${detail}" (HTTP 403).`);
 	});
 
 	it('never repeats the token, even when Ximilar echoes it', async () => {
 		ctx.sim.queueFaults({ kind: 'status', status: 401, body: { detail: `Token ${ctx.sim.token} is not valid.` } });
 		const result = await testCredential(ctx.credentials);
-		expect(result.message).toContain('"Token *** is not valid."');
+		expect(result.message).toContain(': "Token *** is not valid." (HTTP 401)');
 		expect(result.message).not.toContain(ctx.sim.token);
 	});
 
@@ -98,6 +98,6 @@ describe('credential test (the Test button, through the node\'s testedBy method)
 		ctx.sim.queueFaults({ kind: 'status', status: 503 });
 		const result = await testCredential(ctx.credentials);
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/^Ximilar answered HTTP 503: ".+"\. Try the test again in a moment\.$/);
+		expect(result.message).toMatch(/^Ximilar answered: ".+" \(HTTP 503\)\. Try the test again in a moment\.$/);
 	});
 });

@@ -41,10 +41,12 @@ export class Ximilar implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				// The main job first: n8n lists a node's actions grouped in this order, so
+				// "Recognize an image" heads the list (n8n alphabetizes only from five options).
 				options: [
+					{ name: 'Image', value: 'image' },
 					{ name: 'Account', value: 'account' },
 					{ name: 'Collection', value: 'collection' },
-					{ name: 'Image', value: 'image' },
 					{ name: 'Job', value: 'job' },
 				],
 				default: 'image',

@@ -80,10 +80,10 @@ export async function ximilarApiTest(
 	// Ximilar's own words, as they came (minus the token, should they ever echo it).
 	const said = result.text ? `: "${result.text.split(token).join('***')}"` : '';
 	if (result.status === 401 || result.status === 403) {
-		return fail(`Ximilar rejected the API token (HTTP ${result.status})${said}. ${WHERE_TO_GET_A_TOKEN}`);
+		return fail(`Ximilar rejected the API token${said} (HTTP ${result.status}). ${WHERE_TO_GET_A_TOKEN}`);
 	}
 	if (result.status === 404 || result.status === 405) {
 		return fail(`No Ximilar API at ${baseUrl} (HTTP ${result.status} for ${ACCOUNT_PATH}): check the API URL. ${KEEP_THE_DEFAULT_URL}`);
 	}
-	return fail(`Ximilar answered HTTP ${result.status}${said}. Try the test again in a moment.`);
+	return fail(`Ximilar answered${said} (HTTP ${result.status}). Try the test again in a moment.`);
 }

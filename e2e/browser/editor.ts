@@ -1,0 +1,102 @@
+/// <reference lib="dom" />
+// (DOM types for the callbacks that run inside the page.)
+/** Small helpers to drive n8n's editor: pages, the nodes panel, waiting for text, screenshots. */
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Browser, Page } from 'puppeteer-core';
+
+import { ROOT } from '../lib/config';
+
+/** Kept after the run (CI keeps this folder): one PNG per step, numbered in order. */
+export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
+let shots = 0;
+
+export function clearScreenshots(): void {
+	rmSync(SCREENSHOTS, { recursive: true, force: true });
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	shots = 0;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+	// Panels slide in: let the animation finish so the picture shows what the checks saw.
+	await new Promise((resolve) => setTimeout(resolve, 800));
+	const file = path.join(SCREENSHOTS, `${String(++shots).padStart(2, '0')}-${name}.png`);
+	await page.screenshot({ path: file });
+	return file;
+}
+
+export const screenshotFiles = () => readdirSync(SCREENSHOTS).filter((name) => name.endsWith('.png'));
+
+export const sel = (testId: string) => `[data-test-id="${testId}"]`;
+
+export async function openEditorPage(browser: Browser, url: string, authCookie: string): Promise<Page> {
+	const page = await browser.newPage();
+	page.setDefaultTimeout(30_000);
+	await browser.setCookie({ name: 'n8n-auth', value: authCookie, domain: new URL(url).hostname, path: '/' });
+	return page;
+}
+
+export async function goto(page: Page, url: string): Promise<void> {
+	await page.goto(url, { waitUntil: 'networkidle2', timeout: 60_000 });
+}
+
+/** The names listed in the nodes panel right now (nodes, categories or actions). */
+export async function panelItems(page: Page): Promise<string[]> {
+	return await page.$$eval(sel('node-creator-item-name'), (elements) =>
+		elements.map((element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+	);
+}
+
+/** Waits until `accept` holds for the panel's items; returns the last items seen either way. */
+export async function waitForPanelItems(page: Page, accept: (items: string[]) => boolean, timeoutMs = 8_000): Promise<string[]> {
+	const deadline = Date.now() + timeoutMs;
+	let items = await panelItems(page);
+	while (!accept(items) && Date.now() < deadline) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		items = await panelItems(page);
+	}
+	return items;
+}
+
+/** Replaces the text of the nodes panel's search field (it has the focus while the panel is open). */
+export async function searchPanel(page: Page, text: string): Promise<void> {
+	const input = await page.waitForSelector(`input${sel('node-creator-search-bar')}`, { visible: true });
+	await input!.click({ count: 3 });
+	await page.keyboard.press('Backspace');
+	await page.keyboard.type(text, { delay: 15 });
+}
+
+/** Clicks the panel item with exactly this name. */
+export async function clickPanelItem(page: Page, name: string): Promise<void> {
+	for (const element of await page.$$(sel('node-creator-item-name'))) {
+		if ((await element.evaluate((node) => (node as HTMLElement).innerText.trim())) === name) {
+			await element.click();
+			return;
+		}
+	}
+	throw new Error(`no item "${name}" in the nodes panel (items: ${(await panelItems(page)).join(', ')})`);
+}
+
+export async function waitForText(page: Page, selector: string, accept: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	let text = '';
+	while (Date.now() < deadline) {
+		text = await page.$eval(selector, (element) => (element as HTMLElement).innerText).catch(() => '');
+		if (accept(text)) return text;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	return text;
+}
+
+export async function openNodeDetails(page: Page, nodeName: string): Promise<void> {
+	const node = await page.waitForSelector(`${sel('canvas-node')}[data-node-name="${nodeName}"]`, { visible: true });
+	await node!.click({ count: 2 });
+	await page.waitForSelector(sel('ndv'), { visible: true });
+}
+
+/** Clicks an element once it is on screen (the editor renders after its data has loaded). */
+export async function clickWhenVisible(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
+	const element = await page.waitForSelector(selector, { visible: true, timeout: timeoutMs });
+	await element!.click();
+}

@@ -1,0 +1,113 @@
+/// <reference lib="dom" />
+/**
+ * Issue #12 item 1: a user finds the node by its name and every alias of its codex, on an
+ * empty canvas, in "What happens next?" after a trigger, and in the category views; the
+ * package's trigger (when it ships one) is listed among the triggers.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { Page } from 'puppeteer-core';
+
+import { ROOT } from '../lib/config';
+import { check, show } from '../lib/report';
+import { clickPanelItem, clickWhenVisible, goto, panelItems, screenshot, searchPanel, sel, waitForPanelItems } from './editor';
+import type { N8nServer } from './n8nServer';
+
+interface PackagedNode {
+	displayName: string;
+	isTrigger: boolean;
+	aliases: string[];
+}
+
+/** The nodes the packed package declares (package.json n8n.nodes), read from dist/ as n8n loads them. */
+export function packagedNodes(): PackagedNode[] {
+	const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+	return manifest.n8n.nodes.map((file) => {
+		const full = path.join(ROOT, file);
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(full) as Record<string, new () => { description: { displayName: string; group: string[] } }>;
+		const description = new (Object.values(exported)[0])().description;
+		const codexFile = full.replace(/\.js$/, '.json');
+		const codex = JSON.parse(readFileSync(codexFile, 'utf8')) as { alias?: string[] };
+		return { displayName: description.displayName, isTrigger: description.group.includes('trigger'), aliases: codex.alias ?? [] };
+	});
+}
+
+/** Types each term into the open panel's search and checks that `expected` is listed. */
+async function searchEach(page: Page, where: string, terms: string[], expected: string): Promise<void> {
+	const missed: string[] = [];
+	for (const term of terms) {
+		await searchPanel(page, term);
+		const items = await waitForPanelItems(page, (names) => names.includes(expected));
+		if (!items.includes(expected)) missed.push(`"${term}" -> ${show(items)}`);
+	}
+	check(`browser: ${where}: searching ${terms.map((term) => `"${term}"`).join(', ')} lists ${expected}`, missed.length === 0, missed.join('; '));
+}
+
+export async function checkFindability(page: Page, server: N8nServer): Promise<void> {
+	const nodes = packagedNodes();
+	const node = nodes.find((entry) => !entry.isTrigger)!;
+	const trigger = nodes.find((entry) => entry.isTrigger);
+	const terms = [node.displayName, ...node.aliases];
+
+	// An empty canvas: "Add first step" opens the trigger panel, whose search also lists action nodes.
+	await goto(page, `${server.url}/workflow/new`);
+	await clickWhenVisible(page, sel('canvas-add-button'));
+	await searchEach(page, 'empty canvas', terms, node.displayName);
+	if (trigger) {
+		await searchPanel(page, node.displayName);
+		const items = await waitForPanelItems(page, (names) => names.includes(trigger.displayName));
+		check(`browser: empty canvas: "${node.displayName}" lists the trigger ${trigger.displayName}`, items.includes(trigger.displayName), show(items));
+	} else {
+		console.log('browser: the package ships no trigger node (package.json n8n.nodes), no trigger to look for');
+	}
+	await searchPanel(page, node.displayName);
+	await waitForPanelItems(page, (names) => names.includes(node.displayName));
+	await screenshot(page, 'nodes-panel-empty-canvas');
+
+	// "What happens next?" after a manual trigger.
+	const workflow = await server.rest<{ id: string }>('POST', '/workflows', {
+		name: 'Browser e2e: what happens next',
+		nodes: [{ id: 'trigger', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }],
+		connections: {},
+		settings: {},
+	});
+	const nextStep = async () => {
+		await goto(page, `${server.url}/workflow/${workflow.id}`);
+		await clickWhenVisible(page, sel('canvas-handle-plus'));
+		await page.waitForSelector(`input${sel('node-creator-search-bar')}`, { visible: true });
+	};
+	await nextStep();
+	const panelText = await page.$eval(sel('node-creator'), (element) => (element as HTMLElement).innerText);
+	check('browser: the + after a trigger opens "What happens next?"', panelText.includes('What happens next?'), panelText.slice(0, 200));
+	await searchEach(page, '"What happens next?"', terms, node.displayName);
+
+	// The node's own page in the panel: its actions, the main one first.
+	await searchPanel(page, node.displayName);
+	await waitForPanelItems(page, (names) => names.includes(node.displayName));
+	await clickPanelItem(page, node.displayName);
+	const listed = await waitForPanelItems(page, (names) => names.includes('Recognize an image'));
+	// The node's own name heads the list, its actions follow.
+	const actions = listed[0] === node.displayName ? listed.slice(1) : listed;
+	check('browser: the node\'s actions in the nodes panel start with "Recognize an image"', actions[0] === 'Recognize an image', show(listed));
+	await screenshot(page, 'nodes-panel-actions');
+
+	// Category views: AI > Other AI Nodes > Miscellaneous (with n8n's own AI vendor nodes), and the AI view's search.
+	await nextStep();
+	await clickPanelItem(page, 'AI');
+	await waitForPanelItems(page, (names) => names.includes('Other AI Nodes'));
+	await searchPanel(page, node.displayName);
+	const aiSearch = await waitForPanelItems(page, (names) => names.includes(node.displayName) && names.includes(`${node.displayName} Tool`));
+	check(`browser: AI view: searching "${node.displayName}" lists the node and its agent tool`, aiSearch.includes(node.displayName) && aiSearch.includes(`${node.displayName} Tool`), show(aiSearch));
+
+	await nextStep();
+	await clickPanelItem(page, 'AI');
+	await waitForPanelItems(page, (names) => names.includes('Other AI Nodes'));
+	await clickPanelItem(page, 'Other AI Nodes');
+	await waitForPanelItems(page, (names) => names.includes('Miscellaneous'));
+	await clickPanelItem(page, 'Miscellaneous');
+	const miscellaneous = await waitForPanelItems(page, (names) => names.includes(node.displayName));
+	check(`browser: category view AI > Other AI Nodes > Miscellaneous lists ${node.displayName}`, miscellaneous.includes(node.displayName), show(await panelItems(page)));
+	await screenshot(page, 'nodes-panel-ai-category');
+}
