@@ -62,20 +62,33 @@ export async function waitForPanelItems(page: Page, accept: (items: string[]) =>
 /** Replaces the text of the nodes panel's search field (it has the focus while the panel is open). */
 export async function searchPanel(page: Page, text: string): Promise<void> {
 	const input = await page.waitForSelector(`input${sel('node-creator-search-bar')}`, { visible: true });
-	await input!.click({ count: 3 });
+	// Focus and select in the page rather than clicking: the panel may still be sliding in.
+	await input!.evaluate((element) => {
+		(element as HTMLInputElement).focus();
+		(element as HTMLInputElement).select();
+	});
 	await page.keyboard.press('Backspace');
-	await page.keyboard.type(text, { delay: 15 });
+	if (text !== '') await page.keyboard.type(text, { delay: 15 });
 }
 
 /** Clicks the panel item with exactly this name. */
-export async function clickPanelItem(page: Page, name: string): Promise<void> {
-	for (const element of await page.$$(sel('node-creator-item-name'))) {
-		if ((await element.evaluate((node) => (node as HTMLElement).innerText.trim())) === name) {
-			await element.click();
-			return;
+export async function clickPanelItem(page: Page, name: string, timeoutMs = 8_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	let lastError: unknown;
+	// Retried: items appear, and the panel slides in, a moment after the view changes.
+	while (Date.now() < deadline) {
+		for (const element of await page.$$(sel('node-creator-item-name'))) {
+			if ((await element.evaluate((node) => (node as HTMLElement).innerText.trim()).catch(() => '')) !== name) continue;
+			try {
+				await element.click();
+				return;
+			} catch (error) {
+				lastError = error;
+			}
 		}
+		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
-	throw new Error(`no item "${name}" in the nodes panel (items: ${(await panelItems(page)).join(', ')})`);
+	throw new Error(`could not click "${name}" in the nodes panel (items: ${(await panelItems(page)).join(', ')}; ${String(lastError ?? 'not listed')})`);
 }
 
 export async function waitForText(page: Page, selector: string, accept: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {

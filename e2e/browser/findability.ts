@@ -11,11 +11,12 @@ import type { Page } from 'puppeteer-core';
 
 import { ROOT } from '../lib/config';
 import { check, show } from '../lib/report';
-import { clickPanelItem, clickWhenVisible, goto, panelItems, screenshot, searchPanel, sel, waitForPanelItems } from './editor';
+import { clickPanelItem, clickWhenVisible, goto, screenshot, searchPanel, sel, waitForPanelItems, waitForText } from './editor';
 import type { N8nServer } from './n8nServer';
 
 interface PackagedNode {
 	displayName: string;
+	description: string;
 	isTrigger: boolean;
 	aliases: string[];
 }
@@ -26,11 +27,11 @@ export function packagedNodes(): PackagedNode[] {
 	return manifest.n8n.nodes.map((file) => {
 		const full = path.join(ROOT, file);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(full) as Record<string, new () => { description: { displayName: string; group: string[] } }>;
+		const exported = require(full) as Record<string, new () => { description: { displayName: string; description: string; group: string[] } }>;
 		const description = new (Object.values(exported)[0])().description;
 		const codexFile = full.replace(/\.js$/, '.json');
 		const codex = JSON.parse(readFileSync(codexFile, 'utf8')) as { alias?: string[] };
-		return { displayName: description.displayName, isTrigger: description.group.includes('trigger'), aliases: codex.alias ?? [] };
+		return { displayName: description.displayName, description: description.description, isTrigger: description.group.includes('trigger'), aliases: codex.alias ?? [] };
 	});
 }
 
@@ -56,9 +57,31 @@ export async function checkFindability(page: Page, server: N8nServer): Promise<v
 	await clickWhenVisible(page, sel('canvas-add-button'));
 	await searchEach(page, 'empty canvas', terms, node.displayName);
 	if (trigger) {
+		// n8n lists a package's "X Trigger" under the app "X", whose page then starts with its triggers.
 		await searchPanel(page, node.displayName);
-		const items = await waitForPanelItems(page, (names) => names.includes(trigger.displayName));
-		check(`browser: empty canvas: "${node.displayName}" lists the trigger ${trigger.displayName}`, items.includes(trigger.displayName), show(items));
+		await waitForPanelItems(page, (names) => names.includes(node.displayName));
+		await clickPanelItem(page, node.displayName);
+		const details = await waitForText(page, sel('node-creator'), (text) => text.includes(trigger.description), 8_000);
+		check(
+			`browser: empty canvas: ${node.displayName} offers its trigger (${trigger.displayName}) first`,
+			details.includes(trigger.description) && /Triggers \(\d+\)[\s\S]*Actions \(\d+\)/.test(details),
+			details.slice(0, 400),
+		);
+		await screenshot(page, 'nodes-panel-trigger');
+		// The trigger category "On app event" holds it too (not only under "Results in other categories").
+		await goto(page, `${server.url}/workflow/new`);
+		await clickWhenVisible(page, sel('canvas-add-button'));
+		await clickPanelItem(page, 'On app event');
+		await searchPanel(page, node.displayName);
+		await waitForPanelItems(page, (names) => names.includes(node.displayName));
+		const view = await page.$eval(sel('node-creator'), (element) => (element as HTMLElement).innerText);
+		check(
+			`browser: the trigger category "On app event" lists ${node.displayName}`,
+			view.includes(node.displayName) && !view.includes('Results in other categories'),
+			view.slice(0, 300),
+		);
+		await goto(page, `${server.url}/workflow/new`);
+		await clickWhenVisible(page, sel('canvas-add-button'));
 	} else {
 		console.log('browser: the package ships no trigger node (package.json n8n.nodes), no trigger to look for');
 	}
@@ -93,21 +116,24 @@ export async function checkFindability(page: Page, server: N8nServer): Promise<v
 	check('browser: the node\'s actions in the nodes panel start with "Recognize an image"', actions[0] === 'Recognize an image', show(listed));
 	await screenshot(page, 'nodes-panel-actions');
 
-	// Category views: AI > Other AI Nodes > Miscellaneous (with n8n's own AI vendor nodes), and the AI view's search.
+	// Category views: "Action in an app" holds the node as an app (with n8n's own Perplexity, Mistral AI,
+	// AWS Rekognition), not only under "Results in other categories"; the AI view finds its agent tool.
 	await nextStep();
-	await clickPanelItem(page, 'AI');
-	await waitForPanelItems(page, (names) => names.includes('Other AI Nodes'));
+	await clickPanelItem(page, 'Action in an app');
 	await searchPanel(page, node.displayName);
-	const aiSearch = await waitForPanelItems(page, (names) => names.includes(node.displayName) && names.includes(`${node.displayName} Tool`));
-	check(`browser: AI view: searching "${node.displayName}" lists the node and its agent tool`, aiSearch.includes(node.displayName) && aiSearch.includes(`${node.displayName} Tool`), show(aiSearch));
+	await waitForPanelItems(page, (names) => names.includes(node.displayName));
+	const apps = await page.$eval(sel('node-creator'), (element) => (element as HTMLElement).innerText);
+	check(
+		`browser: category view "Action in an app" lists ${node.displayName}`,
+		apps.includes(node.displayName) && !apps.includes('Results in other categories'),
+		apps.slice(0, 300),
+	);
+	await screenshot(page, 'nodes-panel-app-category');
 
 	await nextStep();
 	await clickPanelItem(page, 'AI');
 	await waitForPanelItems(page, (names) => names.includes('Other AI Nodes'));
-	await clickPanelItem(page, 'Other AI Nodes');
-	await waitForPanelItems(page, (names) => names.includes('Miscellaneous'));
-	await clickPanelItem(page, 'Miscellaneous');
-	const miscellaneous = await waitForPanelItems(page, (names) => names.includes(node.displayName));
-	check(`browser: category view AI > Other AI Nodes > Miscellaneous lists ${node.displayName}`, miscellaneous.includes(node.displayName), show(await panelItems(page)));
-	await screenshot(page, 'nodes-panel-ai-category');
+	await searchPanel(page, node.displayName);
+	const aiSearch = await waitForPanelItems(page, (names) => names.includes(`${node.displayName} Tool`));
+	check(`browser: AI view: searching "${node.displayName}" lists its agent tool ${node.displayName} Tool`, aiSearch.includes(`${node.displayName} Tool`), show(aiSearch));
 }

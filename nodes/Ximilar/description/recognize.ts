@@ -29,20 +29,21 @@ export const recognizeProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['image'] } },
+		// The main action first (the nodes panel lists actions in this order); the async jobs follow.
 		options: [
-			{
-				name: 'Grade Card',
-				value: 'gradeCard',
-				action: 'Grade a trading card',
-				description:
-					'Grade corners, edges, surface and centering of a card photo (front and back together if you like) as an async job',
-			},
 			{
 				name: 'Recognize',
 				value: 'recognize',
 				action: 'Recognize an image',
 				description:
 					'Identify cards and comics, tag fashion and home decor, classify or detect objects: one result per input image',
+			},
+			{
+				name: 'Grade Card',
+				value: 'gradeCard',
+				action: 'Grade a trading card',
+				description:
+					'Grade corners, edges, surface and centering of a card photo (front and back together if you like) as an async job',
 			},
 			{
 				name: 'Upscale',
