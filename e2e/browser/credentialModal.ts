@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Issue #12 item 2 in the editor: the credential modal tests the credential when it opens;
  * a good one shows "Connection tested successfully", a wrong token or API URL the node's
@@ -9,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import type { XimilarSimulator } from '../../test/simulator';
 import { freePort } from '../lib/n8nCli';
 import { check } from '../lib/report';
-import { goto, screenshot, sel, waitForText } from './editor';
+import { goto, type PageElement, screenshot, sel, waitForText } from './editor';
 import type { N8nServer } from './n8nServer';
 
 const DIALOG = sel('credential-edit-dialog');
@@ -25,7 +24,7 @@ async function openCredential(page: Page, server: N8nServer, id: string): Promis
 /** n8n folds the tester's message behind "More details". */
 async function failureDetails(page: Page): Promise<string> {
 	for (const link of await page.$$(`${DIALOG} a`)) {
-		if ((await link.evaluate((element) => (element as HTMLElement).innerText)).includes('More details')) {
+		if ((await link.evaluate((element) => (element as unknown as PageElement).innerText)).includes('More details')) {
 			await link.click();
 			break;
 		}

@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// (DOM types for the callbacks that run inside the page.)
 /** Small helpers to drive n8n's editor: pages, the nodes panel, waiting for text, screenshots. */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +5,19 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 
 import { ROOT } from '../lib/config';
+
+/**
+ * The few DOM members the callbacks that run inside the page use (the project type-checks
+ * without the DOM library, whose Blob and fetch types differ from Node's).
+ */
+export interface PageElement {
+	innerText: string;
+	value: string;
+	getAttribute(name: string): string | null;
+	querySelectorAll(selector: string): ArrayLike<PageElement>;
+	focus(): void;
+	select(): void;
+}
 
 /** Kept after the run (CI keeps this folder): one PNG per step, numbered in order. */
 export const SCREENSHOTS = path.join(ROOT, 'e2e', 'screenshots');
@@ -44,7 +55,7 @@ export async function goto(page: Page, url: string): Promise<void> {
 /** The names listed in the nodes panel right now (nodes, categories or actions). */
 export async function panelItems(page: Page): Promise<string[]> {
 	return await page.$$eval(sel('node-creator-item-name'), (elements) =>
-		elements.map((element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+		elements.map((element) => (element as unknown as PageElement).innerText.replace(/\s+/g, ' ').trim()),
 	);
 }
 
@@ -64,8 +75,8 @@ export async function searchPanel(page: Page, text: string): Promise<void> {
 	const input = await page.waitForSelector(`input${sel('node-creator-search-bar')}`, { visible: true });
 	// Focus and select in the page rather than clicking: the panel may still be sliding in.
 	await input!.evaluate((element) => {
-		(element as HTMLInputElement).focus();
-		(element as HTMLInputElement).select();
+		(element as unknown as PageElement).focus();
+		(element as unknown as PageElement).select();
 	});
 	await page.keyboard.press('Backspace');
 	if (text !== '') await page.keyboard.type(text, { delay: 15 });
@@ -78,7 +89,7 @@ export async function clickPanelItem(page: Page, name: string, timeoutMs = 8_000
 	// Retried: items appear, and the panel slides in, a moment after the view changes.
 	while (Date.now() < deadline) {
 		for (const element of await page.$$(sel('node-creator-item-name'))) {
-			if ((await element.evaluate((node) => (node as HTMLElement).innerText.trim()).catch(() => '')) !== name) continue;
+			if ((await element.evaluate((node) => (node as unknown as PageElement).innerText.trim()).catch(() => '')) !== name) continue;
 			try {
 				await element.click();
 				return;
@@ -91,11 +102,16 @@ export async function clickPanelItem(page: Page, name: string, timeoutMs = 8_000
 	throw new Error(`could not click "${name}" in the nodes panel (items: ${(await panelItems(page)).join(', ')}; ${String(lastError ?? 'not listed')})`);
 }
 
+/** The rendered text of the first element matching `selector`. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+	return await page.$eval(selector, (element) => (element as unknown as PageElement).innerText);
+}
+
 export async function waitForText(page: Page, selector: string, accept: (text: string) => boolean, timeoutMs = 20_000): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	let text = '';
 	while (Date.now() < deadline) {
-		text = await page.$eval(selector, (element) => (element as HTMLElement).innerText).catch(() => '');
+		text = await textOf(page, selector).catch(() => '');
 		if (accept(text)) return text;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * Issue #12 item 1: a user finds the node by its name and every alias of its codex, on an
  * empty canvas, in "What happens next?" after a trigger, and in the category views; the
@@ -11,7 +10,7 @@ import type { Page } from 'puppeteer-core';
 
 import { ROOT } from '../lib/config';
 import { check, show } from '../lib/report';
-import { clickPanelItem, clickWhenVisible, goto, screenshot, searchPanel, sel, waitForPanelItems, waitForText } from './editor';
+import { clickPanelItem, clickWhenVisible, goto, screenshot, searchPanel, sel, textOf, waitForPanelItems, waitForText } from './editor';
 import type { N8nServer } from './n8nServer';
 
 interface PackagedNode {
@@ -74,7 +73,7 @@ export async function checkFindability(page: Page, server: N8nServer): Promise<v
 		await clickPanelItem(page, 'On app event');
 		await searchPanel(page, node.displayName);
 		await waitForPanelItems(page, (names) => names.includes(node.displayName));
-		const view = await page.$eval(sel('node-creator'), (element) => (element as HTMLElement).innerText);
+		const view = await textOf(page, sel('node-creator'));
 		check(
 			`browser: the trigger category "On app event" lists ${node.displayName}`,
 			view.includes(node.displayName) && !view.includes('Results in other categories'),
@@ -102,7 +101,7 @@ export async function checkFindability(page: Page, server: N8nServer): Promise<v
 		await page.waitForSelector(`input${sel('node-creator-search-bar')}`, { visible: true });
 	};
 	await nextStep();
-	const panelText = await page.$eval(sel('node-creator'), (element) => (element as HTMLElement).innerText);
+	const panelText = await textOf(page, sel('node-creator'));
 	check('browser: the + after a trigger opens "What happens next?"', panelText.includes('What happens next?'), panelText.slice(0, 200));
 	await searchEach(page, '"What happens next?"', terms, node.displayName);
 
@@ -122,7 +121,7 @@ export async function checkFindability(page: Page, server: N8nServer): Promise<v
 	await clickPanelItem(page, 'Action in an app');
 	await searchPanel(page, node.displayName);
 	await waitForPanelItems(page, (names) => names.includes(node.displayName));
-	const apps = await page.$eval(sel('node-creator'), (element) => (element as HTMLElement).innerText);
+	const apps = await textOf(page, sel('node-creator'));
 	check(
 		`browser: category view "Action in an app" lists ${node.displayName}`,
 		apps.includes(node.displayName) && !apps.includes('Results in other categories'),

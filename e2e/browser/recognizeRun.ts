@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The Recognize panel shows its parameters, and a small workflow (Manual Trigger -> Code
  * with three card photo URLs -> Ximilar Recognize) run from the editor fills the output table.
@@ -8,7 +7,7 @@ import type { Page } from 'puppeteer-core';
 import type { XimilarSimulator } from '../../test/simulator';
 import { NODE_TYPE } from '../lib/config';
 import { check, checkEqual, show } from '../lib/report';
-import { clickWhenVisible, goto, openNodeDetails, screenshot, sel, waitForText } from './editor';
+import { clickWhenVisible, goto, openNodeDetails, type PageElement, screenshot, sel, waitForText } from './editor';
 import type { N8nServer } from './n8nServer';
 
 const CARDS = ['card-1', 'card-2', 'card-3'];
@@ -53,12 +52,14 @@ function cardWorkflow(sim: XimilarSimulator, credential: { id: string; name: str
 }
 
 async function outputTable(page: Page): Promise<{ headers: string[]; rows: string[][] }> {
-	return await page.$eval(`${sel('output-panel')} table`, (table) => ({
-		headers: Array.from(table.querySelectorAll('thead th')).map((cell) => (cell as HTMLElement).innerText.trim()),
-		rows: Array.from(table.querySelectorAll('tbody tr')).map((row) =>
-			Array.from(row.querySelectorAll('td')).map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
-		),
-	}));
+	return await page.$eval(`${sel('output-panel')} table`, (element) => {
+		const table = element as unknown as PageElement;
+		const text = (cell: PageElement) => cell.innerText.replace(/\s+/g, ' ').trim();
+		return {
+			headers: Array.from(table.querySelectorAll('thead th')).map(text),
+			rows: Array.from(table.querySelectorAll('tbody tr')).map((row) => Array.from(row.querySelectorAll('td')).map(text)),
+		};
+	});
 }
 
 export async function checkRecognizeRun(page: Page, server: N8nServer, sim: XimilarSimulator, credential: { id: string; name: string }): Promise<void> {
@@ -69,7 +70,7 @@ export async function checkRecognizeRun(page: Page, server: N8nServer, sim: Ximi
 	const expected = ['resource', 'operation', 'service', 'imageSource', 'imageUrl', 'recordId'];
 	await page.waitForSelector(sel('parameter-input-service'), { visible: true });
 	const shown = await page.$$eval('[data-test-id^="parameter-input-"]', (inputs) => inputs.map((input) => input.getAttribute('data-test-id')!.slice('parameter-input-'.length)));
-	const service = await page.$eval(`${sel('parameter-input-service')} input`, (input) => (input as HTMLInputElement).value);
+	const service = await page.$eval(`${sel('parameter-input-service')} input`, (input) => (input as unknown as PageElement).value);
 	check(
 		'browser: the Recognize panel shows Resource, Operation, Service, Image Source, Image URL and Record ID',
 		expected.every((name) => shown.includes(name)) && service === 'Trading Card Identification',

@@ -24,7 +24,10 @@ export class XimilarTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'On job done',
-		description: 'Starts the workflow when Ximilar finishes an async job (card grading, upscaling) and posts its result',
+		// n8n's nodes panel shows a trigger's description for the whole app ("Ximilar" with its
+		// actions and this trigger), so it names what the node does as well.
+		description:
+			'Identify cards and comics, tag fashion and home decor, search visual collections with Ximilar; starts a workflow when an async job (card grading, upscaling) finishes',
 		defaults: { name: 'Ximilar Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
