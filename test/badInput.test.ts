@@ -72,7 +72,7 @@ describe.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s',
 				(testCase.goodResult ?? defaultGoodResult)(item.json, index);
 				return;
 			}
-			expect(failure).toBeDefined();
+			expect(failure?.message.startsWith(`Item ${index}: `)).toBe(true);
 			const text = unprefixed(failure!.message, index);
 			expect(text).toMatch(testCase.message);
 			expect(`${failure!.message}\n${failure!.description}`).toMatch(testCase.fix);
@@ -89,8 +89,8 @@ describe.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s',
 		const result = await run(testCase, 'stopWorkflow');
 		expect(result.status).toBe('error');
 		expect(result.main).toHaveLength(0);
-		expect(result.error).toBeDefined();
 		const first = testCase.bad[0];
+		expect(result.error?.message.startsWith(`Item ${first}: `)).toBe(true);
 		const text = unprefixed(result.error!.message, first);
 		expect(text).toMatch(testCase.message);
 		expect(`${result.error!.message}\n${result.error!.description ?? ''}`).toMatch(testCase.fix);

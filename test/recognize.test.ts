@@ -227,18 +227,19 @@ describe('services and output', () => {
 		expect(without.main[0].binary).toBeUndefined();
 	});
 
+	// The simulator answers the same image the same way: item 1's values are exact.
 	it.each([
-		['fashionTags', '/tagging/fashion/v2/tags', 'tags'],
-		['photoTags', '/photo/tags/v2/tags', 'tags'],
-		['productColors', '/dom_colors/product/v2/dominantcolor', 'colors_hex'],
-		['removeBgFast', '/removebg/fast/removebg', 'output_url'],
-		['collectiblesDetect', '/collectibles/v2/detect', 'object_count'],
-	])('%s posts to %s and summarizes %s', async (service, path, field) => {
+		['fashionTags', '/tagging/fashion/v2/tags', 'tags', ['Clothing', 'Clothing/Dresses', 'Shirt Dresses', 'red', 'camouflage', 'business', 'denim', 'long']],
+		['photoTags', '/photo/tags/v2/tags', 'tags', ['cat', 'Animals', 'forest', 'happy', 'calm', 'Food', 'sunset']],
+		['productColors', '/dom_colors/product/v2/dominantcolor', 'colors_hex', ['#6a308d', '#751220', '#ce2725']],
+		['removeBgFast', '/removebg/fast/removebg', 'output_url', '<sim>/samples/removebg/d369d63f7f40977a.png'],
+		['collectiblesDetect', '/collectibles/v2/detect', 'object_count', 1],
+	])('%s posts to %s and summarizes %s', async (service, path, field, expected) => {
 		const result = await run(recognize({ service }), pngItems(2));
 		expect(result.error).toBeUndefined();
 		expect(ctx.sim.log.map((entry) => entry.path)).toEqual([path]);
-		expect(result.main[1].json[field]).toBeDefined();
-		expect(result.main[1].json[field]).not.toBeNull();
+		const value = typeof expected === 'string' ? expected.replace('<sim>', ctx.sim.url) : expected;
+		expect(result.main[1].json[field]).toEqual(value);
 	});
 
 	it('sends the task of a custom recognition task and reads its best label', async () => {

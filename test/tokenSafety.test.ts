@@ -1,11 +1,14 @@
 /**
- * Token safety (issue #6): every error path of the bad-input catalogue, run with a
+ * Token safety (issues #6, #10): every error path of the bad-input catalogue, run with a
  * recognizable API token (and a recognizable rejected one for 401), in the three error
  * modes. The token must appear in no output item (json, error message, description,
- * context), in no thrown error, and in no simulator log line or request body.
+ * context), in no thrown error, in no line n8n or anything else logged during the run,
+ * and in no simulator log line or request body; the requests that reached the simulator
+ * carry it exactly once each, in `Authorization: Token <token>`, and in no other header.
  * A few extra paths have Ximilar echo the token back, to check the node scrubs it.
  */
 import type { INodeParameters } from 'n8n-workflow';
+import { LoggerProxy } from 'n8n-workflow';
 
 import { runNode, type RunResult } from './harness/engine';
 import { FORBIDDEN_TOKEN, XimilarSimulator, type Fault } from './simulator';
@@ -18,10 +21,25 @@ const SECRETS = [TOKEN, REJECTED_TOKEN];
 const MODES = ['continueRegularOutput', 'continueErrorOutput', 'stopWorkflow'] as const;
 
 let sim: XimilarSimulator;
+/** Every line logged during a run: n8n's logger (every level) and the console. */
+const logLines: string[] = [];
+const record = (level: string) => (...parts: unknown[]) => {
+	logLines.push(`${level} ${parts.map((part) => (typeof part === 'string' ? part : dump(part))).join(' ')}`);
+};
 beforeAll(async () => {
 	sim = await XimilarSimulator.start({ tokens: [TOKEN] });
+	// A first run sets up n8n's own logger, which takes over LoggerProxy; ours comes after it.
+	await runNode({ parameters: { resource: 'account', operation: 'getDetails' }, credentials: { apiToken: TOKEN, apiUrl: sim.url } });
+	LoggerProxy.init({ error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') });
+	for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) jest.spyOn(console, level).mockImplementation(record(`console.${level}`));
 });
-afterAll(async () => await sim.close());
+beforeEach(() => {
+	logLines.length = 0;
+});
+afterAll(async () => {
+	jest.restoreAllMocks();
+	await sim.close();
+});
 
 async function run(testCase: BadInputCase, onError: (typeof MODES)[number]): Promise<RunResult> {
 	sim.reset();
@@ -38,10 +56,28 @@ function leaks(result: RunResult, secrets: string[]): string[] {
 		'thrown error': result.error ? `${result.error.message}\n${result.error.description ?? ''}\n${dump(result.error)}` : '',
 		'simulator log': JSON.stringify(sim.log),
 		'request body': dump(sim.lastBody()),
+		'log lines': logLines.join('\n'),
 	};
 	return Object.entries(places).flatMap(([place, text]) =>
 		secrets.filter((secret) => text.includes(secret)).map((secret) => `${place} contains ${secret}`),
 	);
+}
+
+/**
+ * The real headers of every request that reached the simulator: the token only as
+ * `Authorization: Token <token>`, nowhere else. Returns what is wrong.
+ */
+function headerProblems(token: string): string[] {
+	const problems: string[] = [];
+	sim.headersSeen.forEach((headers, index) => {
+		const path = sim.log[index]?.path ?? '?';
+		if (path.startsWith('/samples/')) return; // Ximilar fetching an image URL, not the node
+		if (headers.authorization !== `Token ${token}`) problems.push(`${path}: Authorization is ${String(headers.authorization)}`);
+		for (const [name, value] of Object.entries(headers)) {
+			if (name !== 'authorization' && String(value).includes(token)) problems.push(`${path}: header ${name} carries the token`);
+		}
+	});
+	return problems;
 }
 
 /** Whether the run failed at all: a token check on a path that was not taken proves nothing. */
@@ -56,6 +92,8 @@ describe.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s',
 	it.each(MODES)('no token anywhere with On Error = %s', async (mode) => {
 		const result = await run(testCase, mode);
 		expect(leaks(result, [...SECRETS, FORBIDDEN_TOKEN])).toEqual([]);
+		const token = testCase.token === 'rejected' ? REJECTED_TOKEN : testCase.token === 'forbidden' ? FORBIDDEN_TOKEN : TOKEN;
+		expect(headerProblems(token)).toEqual([]);
 		expect({ errorPathTaken: errorPathTaken(result, mode) }).toEqual({ errorPathTaken: true });
 	});
 });
@@ -120,6 +158,10 @@ describe.each(EXTRA_PATHS)('%s', (_name, faults, token = TOKEN) => {
 			onError: mode,
 		});
 		expect(leaks(result, [token])).toEqual([]);
+		expect(headerProblems(token)).toEqual([]);
+		expect(sim.headersSeen.length).toBeGreaterThan(0);
+		// The capture works: n8n logged the run (e.g. "Running node ... started").
+		expect(logLines.some((line) => line.includes('Running node'))).toBe(true);
 		expect({ errorPathTaken: errorPathTaken(result, mode) }).toEqual({ errorPathTaken: true });
 	});
 });

@@ -6,12 +6,14 @@ import { ROOT } from '../lib/config';
 import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
 import { verifyCollectionSearch } from './collection';
+import { verifyPerItemCollections } from './perItem';
 import { verifyRecognizeBinary } from './recognize';
 import { verifyRecognizeShapes } from './shapes';
 
 const ownChecks: Record<string, Verify> = {
 	'recognize-binary.json': verifyRecognizeBinary,
 	'collection-search.json': verifyCollectionSearch,
+	'per-item-collections.json': verifyPerItemCollections,
 	'recognize-shapes.json': verifyRecognizeShapes,
 };
 

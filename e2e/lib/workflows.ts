@@ -43,10 +43,15 @@ export function withSimulatorUrl(workflow: Workflow, simUrl: string): Workflow {
 	return JSON.parse(JSON.stringify(workflow).split(SIM_URL_PLACEHOLDER).join(simUrl)) as Workflow;
 }
 
-/** Collection IDs the workflow's Ximilar nodes use: the simulator must know them before the run. */
+/**
+ * Collection IDs the workflow's Ximilar nodes use: the simulator must know them before the
+ * run. IDs mapped from items by an expression are listed in the workflow's `meta.e2eCollections`.
+ */
 export function collectionIds(workflow: Workflow): string[] {
+	const mapped = (workflow.meta as { e2eCollections?: string[] } | undefined)?.e2eCollections ?? [];
 	return workflow.nodes
 		.filter((node) => node.type === NODE_TYPE && node.parameters.resource === 'collection')
 		.map((node) => String(node.parameters.collectionId ?? ''))
-		.filter((id) => id !== '' && !id.startsWith('='));
+		.filter((id) => id !== '' && !id.startsWith('='))
+		.concat(mapped);
 }

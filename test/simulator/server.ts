@@ -44,6 +44,11 @@ function withoutBase64(v: unknown): unknown {
 
 export class XimilarSimulator {
 	readonly log: RequestLogEntry[] = [];
+	/**
+	 * The headers of each request, in the order of `log` (same index). Kept apart from the
+	 * log, which never holds the token: only the token-safety test reads these.
+	 */
+	readonly headersSeen: IncomingMessage['headers'][] = [];
 	maxInFlight = 0;
 	latencyMs: number;
 	perRecordMs: number;
@@ -168,6 +173,7 @@ export class XimilarSimulator {
 
 	reset(): void {
 		this.log.length = 0; // same array: tests may hold a reference
+		this.headersSeen.length = 0;
 		this.maxInFlight = 0;
 		this.seq = 0;
 		this.credits = 0;
@@ -205,6 +211,7 @@ export class XimilarSimulator {
 		const cid = req.headers['collection-id'];
 		if (typeof cid === 'string') entry.collectionId = cid;
 		this.log.push(entry);
+		this.headersSeen.push({ ...req.headers });
 		let closed = false;
 		res.on('close', () => {
 			if (closed) return;
