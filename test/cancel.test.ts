@@ -53,7 +53,7 @@ function expectNoNetworkBlame(result: RunResult): void {
 	const failures = result.main.map(failureOf).filter((failure) => failure !== undefined);
 	for (const failure of failures) {
 		expect(failure?.message).not.toMatch(NETWORK_WORDS);
-		expect(failure?.message).toMatch(/not sent, because the execution was stopped/);
+		expect(failure?.message).toMatch(/Not sent, because the execution was stopped/);
 	}
 	// n8n's own "The execution was cancelled manually", never the node's network words.
 	if (result.error) expect(result.error.message).not.toMatch(NETWORK_WORDS);
@@ -76,7 +76,7 @@ describe('stopping the execution', () => {
 		expectNoNetworkBlame(result);
 		// Every item is accounted for, paired: none was sent to the end, so each says it was not sent.
 		expect(result.main.map((item) => [item.pairedItem, failureOf(item)?.message])).toEqual(
-			Array.from({ length: 60 }, (_, i) => [{ item: i }, `Item ${i}: not sent, because the execution was stopped`]),
+			Array.from({ length: 60 }, (_, i) => [{ item: i }, `Item ${i}: Not sent, because the execution was stopped`]),
 		);
 	});
 

@@ -127,8 +127,8 @@ describe('bad input and failed records', () => {
 			['row-0', 'row-1', 'row-2', 'row-4', 'row-5', 'row-6', 'row-8', 'row-9', 'row-10', 'row-11'],
 		]);
 		expect(result.main).toHaveLength(12);
-		expect(result.main[3].json.error).toBe('Item 3: the binary file "logo.svg" is in SVG format, which Ximilar cannot read');
-		expect(result.main[7].json.error).toBe('Item 7: the binary file "notes.jpg" is not an image');
+		expect(result.main[3].json.error).toBe('Item 3: The binary file "logo.svg" is in SVG format, which Ximilar cannot read');
+		expect(result.main[7].json.error).toBe('Item 7: The binary file "notes.jpg" is not an image');
 		result.main.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
 			if (i !== 3 && i !== 7) expect(item.json._id).toBe(`row-${i}`);
@@ -143,7 +143,7 @@ describe('bad input and failed records', () => {
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 3 }, { item: 7 }]);
 		expect(result.errorOutput[0].json).toEqual({
 			error: {
-				message: 'Item 3: the binary file "logo.svg" is in SVG format, which Ximilar cannot read',
+				message: 'Item 3: The binary file "logo.svg" is in SVG format, which Ximilar cannot read',
 				description: expect.stringContaining('Convert it to JPEG, PNG or WEBP'),
 				itemIndex: 3,
 			},
@@ -168,7 +168,7 @@ describe('bad input and failed records', () => {
 
 	it('without Continue On Fail throws an error naming the first failed item', async () => {
 		const result = await run(recognize(), mixed());
-		expect(result.error?.message).toBe('Item 3: the binary file "logo.svg" is in SVG format, which Ximilar cannot read');
+		expect(result.error?.message).toBe('Item 3: The binary file "logo.svg" is in SVG format, which Ximilar cannot read');
 		expect(result.error?.description).toContain('Convert it to JPEG, PNG or WEBP');
 	});
 
@@ -176,7 +176,7 @@ describe('bad input and failed records', () => {
 		const items = pngItems(2);
 		items[1] = { json: {}, binary: { photo: items[1].binary!.data } };
 		const result = await run(recognize(), items, 'continueRegularOutput');
-		expect(result.main[1].json.error).toBe('Item 1: no binary file in the property "data"');
+		expect(result.main[1].json.error).toBe('Item 1: No binary file in the property "data"');
 		expect(result.main[1].json.errorDescription).toContain('photo');
 		expect(result.main[0].json.name).toEqual(expect.any(String));
 	});

@@ -21,57 +21,59 @@ export interface JobSettings {
 
 const MB = 1024 * 1024;
 
-type NumericOption = 'recordsPerRequest' | 'parallelRequests' | 'maxRequestSizeMb' | 'timeout' | 'maxRetries' | 'requestsPerMinute';
+const NUMERIC_OPTIONS = [
+	'recordsPerRequest',
+	'parallelRequests',
+	'maxRequestSizeMb',
+	'timeout',
+	'maxRetries',
+	'requestsPerMinute',
+] as const;
+type NumericOption = (typeof NUMERIC_OPTIONS)[number];
 
 /**
- * An option's value, or what is wrong with it. The limits are the ones the UI field
- * shows (its typeOptions), so UI and check cannot disagree; `maxValue` can only be lowered.
+ * An option's value, or what is wrong with it in words. The limits are the ones the UI
+ * field shows (its typeOptions), so UI and check cannot disagree.
  */
-function readNumber(options: IDataObject, key: NumericOption, maxValue?: number): number | { problem: string } {
+function readNumber(options: IDataObject, key: NumericOption): number | string {
 	const { displayName, default: fallback, typeOptions } = REQUEST_OPTIONS[key];
-	const { minValue, maxValue: uiMax, numberPrecision } = typeOptions as {
+	const { minValue, maxValue, numberPrecision } = typeOptions as {
 		minValue: number;
 		maxValue: number;
 		numberPrecision?: number;
 	};
-	const max = Math.min(uiMax, maxValue ?? uiMax);
-	const value = options[key] ?? Math.min(fallback, max);
+	// Options the user did not add take the defaults shown in the UI.
+	const value = options[key] ?? fallback;
 	const number = Number(value);
 	const integer = numberPrecision === undefined;
-	if (!Number.isFinite(number) || number < minValue || number > max || (integer && !Number.isInteger(number))) {
+	if (!Number.isFinite(number) || number < minValue || number > maxValue || (integer && !Number.isInteger(number))) {
 		const kind = integer ? 'a whole number' : 'a number';
-		return { problem: `${displayName} must be ${kind} from ${minValue} to ${max} (got ${JSON.stringify(value)})` };
+		return `${displayName} must be ${kind} from ${minValue} to ${maxValue} (got ${JSON.stringify(value)})`;
 	}
 	return number;
 }
 
-export function readSettings(
-	ctx: IExecuteFunctions,
-	maxRecords = 10,
-): { settings: JobSettings } | { failure: ItemFailure } {
+export function readSettings(ctx: IExecuteFunctions): { settings: JobSettings } | { failure: ItemFailure } {
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
-	// Options the user did not add take the defaults shown in the UI.
-	const recordsPerRequest = readNumber(options, 'recordsPerRequest', maxRecords);
-	const parallel = readNumber(options, 'parallelRequests');
-	const sizeMb = readNumber(options, 'maxRequestSizeMb');
-	const timeout = readNumber(options, 'timeout');
-	const maxRetries = readNumber(options, 'maxRetries');
-	const requestsPerMinute = readNumber(options, 'requestsPerMinute');
-	for (const value of [recordsPerRequest, parallel, sizeMb, timeout, maxRetries, requestsPerMinute]) {
-		if (typeof value !== 'number') return { failure: inputFailure(value.problem, 'Fix the value under Options in the node.') };
+	const numbers = {} as Record<NumericOption, number>;
+	for (const key of NUMERIC_OPTIONS) {
+		const value = readNumber(options, key);
+		if (typeof value === 'string') return { failure: inputFailure(value, 'Fix the value under Options in the node.') };
+		numbers[key] = value;
 	}
+	const parallel = numbers.parallelRequests;
 	return {
 		settings: {
-			limits: { maxRecords: recordsPerRequest as number, maxBytes: (sizeMb as number) * MB },
-			parallel: parallel as number,
+			limits: { maxRecords: numbers.recordsPerRequest, maxBytes: numbers.maxRequestSizeMb * MB },
+			parallel,
 			policy: {
-				timeoutMs: (timeout as number) * 1000,
-				maxRetries: maxRetries as number,
+				timeoutMs: numbers.timeout * 1000,
+				maxRetries: numbers.maxRetries,
 				retryMayBill: options.retryMayBill === true,
 				pacer: new Pacer({
-					max: parallel as number,
+					max: parallel,
 					adaptive: options.adaptToRateLimits !== false,
-					requestsPerMinute: requestsPerMinute as number,
+					requestsPerMinute: numbers.requestsPerMinute,
 				}),
 			},
 			includeBinary: options.includeInputBinary === true,

@@ -3,8 +3,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemFailure } from './itemFailure';
 
+/** Every message in one style: "Item 3: Sentence that starts with a capital", no final period. */
 function withItem(message: string, itemIndex: number | undefined): string {
-	return itemIndex === undefined ? message : `Item ${itemIndex}: ${message}`;
+	const sentence = message.charAt(0).toUpperCase() + message.slice(1).replace(/\.$/, '');
+	return itemIndex === undefined ? sentence : `Item ${itemIndex}: ${sentence}`;
 }
 
 /** The error response object NodeApiError reads: our message, and Ximilar's own text as `detail`. */

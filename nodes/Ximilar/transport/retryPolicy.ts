@@ -55,7 +55,7 @@ export function isTlsCode(code: string | undefined): boolean {
 	return code !== undefined && (/CERT|SELF_SIGNED|LEAF_SIGNATURE|ERR_TLS|ERR_SSL/.test(code));
 }
 
-export const BASE_DELAY_MS = 500;
+const BASE_DELAY_MS = 500;
 export const MAX_BACKOFF_MS = 15_000;
 /** A Retry-After longer than this is shortened to it, so one item cannot stall a run for hours. */
 export const MAX_RETRY_AFTER_MS = 60_000;
