@@ -1,6 +1,6 @@
 /** `n8n start` on free ports for the stages that need n8n's server (mcp, async); the caller stops it (with its task runner) when done. */
-import { N8N_BIN, USER_FOLDER, WORK } from './config';
-import { freePort, n8nEnv } from './n8nCli';
+import { WORK } from './config';
+import { DEFAULT_N8N, freePort, n8nEnv, type N8nTarget } from './n8nCli';
 import { startService, tail, type Service } from './process';
 
 export interface N8nServer {
@@ -10,18 +10,25 @@ export interface N8nServer {
 
 const READY = 'Editor is now accessible';
 
-/** `label` names the log; `port` is for a stage whose workflows must name their URLs before the start. */
-export async function startN8n(timeoutMs = 180_000, options: { label?: string; port?: number } = {}): Promise<N8nServer> {
+/**
+ * `label` names the log; `port` is for a stage whose workflows must name their URLs before the start;
+ * `target` is the n8n install and user folder (the pinned 2.8.4 by default).
+ */
+export async function startN8n(
+	timeoutMs = 180_000,
+	options: { label?: string; port?: number; target?: N8nTarget } = {},
+): Promise<N8nServer> {
+	const target = options.target ?? DEFAULT_N8N;
 	// Other n8n instances may run on this machine: the port and the task broker's port are free ones.
 	const port = options.port ?? (await freePort());
-	const env = n8nEnv(USER_FOLDER, {
+	const env = n8nEnv(target.userFolder, {
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 	});
-	const service = startService(`${options.label ?? 'mcp'}-n8n-start`, N8N_BIN, ['start'], { cwd: WORK, env });
+	const service = startService(`${options.label ?? 'mcp'}-n8n-start`, target.bin, ['start'], { cwd: WORK, env });
 	const deadline = Date.now() + timeoutMs;
 	// Webhooks and the MCP endpoint answer once the editor is up (the health check turns green earlier).
 	while (!service.output().includes(READY)) {

@@ -13,7 +13,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 
 import type { XimilarSimulator } from '../../test/simulator';
 import { WORK } from '../lib/config';
-import { n8n } from '../lib/n8nCli';
+import { DEFAULT_N8N, n8n, type N8nTarget } from '../lib/n8nCli';
 import { tail } from '../lib/process';
 import { check } from '../lib/report';
 import { stageSkipped, timedStage } from '../lib/stages';
@@ -21,31 +21,36 @@ import { checkToolCalls, checkToolList } from './checks';
 import { startN8n } from '../lib/n8nServer';
 import { MCP_EXAMPLE, MCP_WORKFLOW_ID, mcpWorkflow } from './workflow';
 
-async function importAndPublish(): Promise<string> {
+/** Imports the example and makes it live: `publish:workflow` in n8n 2.x, `update:workflow --active` in 1.x. */
+async function importAndPublish(target: N8nTarget, on: string): Promise<string> {
 	const { workflow, path: mcpPath } = mcpWorkflow();
 	const dir = path.join(WORK, 'import-mcp');
 	mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, 'workflow.json');
 	writeFileSync(file, JSON.stringify([workflow], null, 2));
-	const imported = await n8n('mcp-import-workflow', ['import:workflow', `--input=${file}`]);
-	check(`mcp: n8n import:workflow examples/${MCP_EXAMPLE}`, imported.code === 0, `see ${imported.log}\n${tail(imported.stdout + imported.stderr)}`);
-	const published = await n8n('mcp-publish-workflow', ['publish:workflow', `--id=${MCP_WORKFLOW_ID}`]);
-	check('mcp: n8n publish:workflow', published.code === 0, `see ${published.log}\n${tail(published.stdout + published.stderr)}`);
+	const imported = await n8n('mcp-import-workflow', ['import:workflow', `--input=${file}`], undefined, target);
+	check(`${on}mcp: n8n import:workflow examples/${MCP_EXAMPLE}`, imported.code === 0, `see ${imported.log}\n${tail(imported.stdout + imported.stderr)}`);
+	const major = Number((await n8n('mcp-n8n-version', ['--version'], 60_000, target)).stdout.trim().split('.')[0]);
+	const publish = major >= 2 ? ['publish:workflow', `--id=${MCP_WORKFLOW_ID}`] : ['update:workflow', `--id=${MCP_WORKFLOW_ID}`, '--active=true'];
+	const published = await n8n('mcp-publish-workflow', publish, undefined, target);
+	check(`${on}mcp: n8n ${publish[0]}`, published.code === 0, `see ${published.log}\n${tail(published.stdout + published.stderr)}`);
 	return mcpPath;
 }
 
-export async function runMcpStage(sim: XimilarSimulator): Promise<void> {
+/** The stage on the pinned n8n 2.8.4, or on another install (`target`) that already has the package and the credential. */
+export async function runMcpStage(sim: XimilarSimulator, target: N8nTarget = DEFAULT_N8N): Promise<void> {
 	if (stageSkipped('mcp')) return;
-	await timedStage('mcp', async () => {
-		const mcpPath = await importAndPublish();
-		const server = await startN8n();
+	const on = target.name ? `${target.name}: ` : '';
+	await timedStage(`${on}mcp`, async () => {
+		const mcpPath = await importAndPublish(target, on);
+		const server = await startN8n(undefined, { target });
 		const client = new Client({ name: 'n8n-nodes-ximilar-e2e', version: '1.0.0' });
 		try {
 			const endpoint = new URL(`${server.url}/mcp/${mcpPath}`);
 			await client.connect(new StreamableHTTPClientTransport(endpoint));
-			check(`mcp: the MCP client SDK connected over Streamable HTTP to /mcp/${mcpPath}`, true);
-			await checkToolList(client);
-			await checkToolCalls(client, sim);
+			check(`${on}mcp: the MCP client SDK connected over Streamable HTTP to /mcp/${mcpPath}`, true);
+			await checkToolList(client, on);
+			await checkToolCalls(client, sim, on);
 		} finally {
 			await client.close().catch(() => undefined);
 			await server.service.stop();
