@@ -49,8 +49,9 @@ export async function ximilarApiTest(
 	}
 
 	// A credential test gets only the legacy `request` helper from n8n (no httpRequest,
-	// no authenticate block), in n8n 1.x and 2.x alike; it is read off `helpers` once
-	// here so it keeps its binding.
+	// no authenticate block), in n8n 1.x and 2.x alike. n8n's lint rule flags
+	// `this.helpers.request` as deprecated and suggests httpRequest, which this context
+	// does not offer; n8n's own credentialTest methods use `request` for the same reason.
 	const helpers = this.helpers;
 	let response: FullResponse;
 	try {
