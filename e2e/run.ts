@@ -15,8 +15,9 @@
  * 5. Runs each test workflow with `n8n execute --id=<id> --rawOutput`, reads the run data
  *    and checks it (and what reached the simulator).
  *
- * 6. Stages, each skippable locally with E2E_SKIP=<name>,...: mcp (e2e/mcp/), async (e2e/async/), queue (queue mode: Redis,
- *    Postgres, an n8n main and two workers, e2e/queue/), browser (the editor in chromium, e2e/browser/).
+ * 6. Stages, each skippable locally with E2E_SKIP=<name>,...: mcp (e2e/mcp/), async (e2e/async/), n8n1 (steps
+ *    3-5 on n8n 1.x, e2e/n8n1/), queue (queue mode: Redis, Postgres, an n8n main and two workers, e2e/queue/),
+ *    browser (the editor in chromium, e2e/browser/).
  *
  * Prints PASS/FAIL per check and `e2e: N passed, M failed`; exits 1 on any failure.
  * Logs of every command go to .e2e/logs/.
@@ -38,12 +39,14 @@ import { installIntoUserFolder, lintTarball, packRepository } from './lib/packag
 import { check, finish, seconds } from './lib/report';
 import { collectionIds } from './lib/workflows';
 import { runMcpStage } from './mcp';
+import { prepareN8n1Stage } from './n8n1';
 import { runQueueStage } from './queue';
 
 async function main(): Promise<void> {
 	const started = Date.now();
 	rmSync(LOGS, { recursive: true, force: true });
 	await reserveBrokerPort();
+	const n8n1 = prepareN8n1Stage();
 	await ensureN8n();
 	const version = await n8n('n8n-version', ['--version'], 60_000);
 	console.log(`n8n: version ${version.stdout.trim()}`);
@@ -66,6 +69,7 @@ async function main(): Promise<void> {
 		await runMcpStage(sim);
 		await runAsyncStage(sim);
 		await browserStage(sim);
+		await n8n1.run(tarball, sim, cases, examples.importOnly);
 	} finally {
 		await sim.close();
 	}

@@ -15,6 +15,8 @@ export interface N8nTarget {
 	userFolder: string;
 	/** Put before the labels of the checks run on it, e.g. 'n8n 1.123.81' (none for the default). */
 	name?: string;
+	/** Settings this install needs on top of the common ones. */
+	env?: Record<string, string>;
 }
 
 export const DEFAULT_N8N: N8nTarget = { bin: N8N_BIN, userFolder: USER_FOLDER };
@@ -67,5 +69,5 @@ export function n8nEnv(userFolder: string, extra: Record<string, string> = {}): 
 }
 
 export async function n8n(label: string, args: string[], timeoutMs = 240_000, target = DEFAULT_N8N): Promise<RunOutput> {
-	return await runCommand(label, target.bin, args, { cwd: WORK, env: n8nEnv(target.userFolder), timeoutMs });
+	return await runCommand(label, target.bin, args, { cwd: WORK, env: n8nEnv(target.userFolder, target.env), timeoutMs });
 }
