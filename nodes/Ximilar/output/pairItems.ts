@@ -43,13 +43,13 @@ export function pairOutcomes(
 	outcomes: Array<Outcome | undefined>,
 	options: PairOptions,
 ): INodeExecutionData[] {
-	if (isToolCall(ctx)) return agentOutputs(outcomes, options.shape, NOT_PROCESSED);
-	const node = ctx.getNode();
 	// Items left without an outcome were skipped after a failure, or when the execution was
 	// stopped. A stopped run throws nothing (n8n shows it as stopped, not as failed): each
 	// item not sent says so.
 	const stopped = ctx.getExecutionCancelSignal?.()?.aborted === true;
 	const missing = stopped ? STOPPED : NOT_PROCESSED;
+	if (isToolCall(ctx)) return agentOutputs(outcomes, options.shape, missing);
+	const node = ctx.getNode();
 	if (!ctx.continueOnFail() && !stopped) {
 		const firstFailed = outcomes.findIndex((outcome) => outcome !== undefined && 'failure' in outcome);
 		const firstMissing = Array.from(outcomes.keys()).find((index) => outcomes[index] === undefined);
