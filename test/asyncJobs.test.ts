@@ -254,3 +254,44 @@ describe('Recognize > Background Removal with Download Result Image', () => {
 		}
 	});
 });
+
+describe('Crop and Level with Download Result Image', () => {
+	it('gives each card its cropped image as a file named after the input', async () => {
+		const result = await run(grade({ gradingEndpoint: 'crop_level' }), pngItems(2));
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.lastBody(JOBS, true)).toMatchObject({ type: 'card-grader', endpoint: 'crop_level' });
+		for (const [i, item] of result.main.entries()) {
+			expect(item.json.image_url).toMatch(/\/samples\/cards\/[0-9a-f]+-exact\.jpg$/);
+			expect(item.binary?.data).toMatchObject({ mimeType: 'image/jpeg', fileName: `card-${i}-cropped.jpg` });
+		}
+	});
+});
+
+describe('Stopping the execution while waiting', () => {
+	it('ends the polling at once; each item keeps its job ID to fetch later, nothing is submitted again', async () => {
+		ctx.sim.asyncJobs.jobMs = 60_000;
+		let stoppedAt = 0;
+		const result = await runNode({
+			parameters: grade({ waitTimeout: 30, options: { parallelRequests: 3 } }) as never,
+			items: pngItems(3),
+			credentials: ctx.credentials,
+			onStarted: (stop) => {
+				const poll = setInterval(() => {
+					// Stop once the node holds all three job IDs (answers sent a moment ago).
+					const answered = submits().filter((entry) => entry.status === 201 && entry.endedAt > 0);
+					if (answered.length < 3 || Date.now() - Math.max(...answered.map((entry) => entry.endedAt)) < 200) return;
+					clearInterval(poll);
+					stoppedAt = Date.now();
+					stop();
+				}, 5);
+			},
+		});
+		expect(stoppedAt).toBeGreaterThan(0);
+		expect(Date.now() - stoppedAt).toBeLessThan(3000);
+		expect(submits()).toHaveLength(3);
+		expect(result.main.map((item) => failureOf(item)?.message)).toEqual(
+			[0, 1, 2].map((i) => expect.stringMatching(new RegExp(`^Item ${i}: stopped while waiting for Ximilar job [0-9a-f-]{36}$`))),
+		);
+		expect(result.main.every((item) => /Job > Get/.test(failureOf(item)?.description ?? ''))).toBe(true);
+	});
+});

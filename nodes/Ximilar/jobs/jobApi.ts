@@ -23,7 +23,13 @@ function stoppedAsFailure(result: RequestResult): JobReply {
  * to look, rather than paying twice.
  */
 export async function submitJob(ctx: IExecuteFunctions, connection: Connection, body: IDataObject, policy: RequestPolicy): Promise<JobReply> {
-	const reply = stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'POST', path: JOBS_PATH, body }, policy));
+	const result = await requestXimilar(ctx, connection, { method: 'POST', path: JOBS_PATH, body }, policy);
+	if ('cancelled' in result) {
+		// The submit may have reached Ximilar before the stop: say so rather than "not sent".
+		const description = 'If the request had already reached Ximilar, the job exists and is billed: look for it with Job > List.';
+		return { failure: { kind: 'input', message: 'stopped while submitting the job', description } };
+	}
+	const reply = stoppedAsFailure(result);
 	if (!('failure' in reply) || reply.failure.kind === 'input') return reply;
 	const status = reply.failure.statusCode;
 	if (status !== undefined && status < 500) return reply; // refused: no job was created
