@@ -290,7 +290,7 @@ describe('Stopping the execution while waiting', () => {
 		expect(Date.now() - stoppedAt).toBeLessThan(3000);
 		expect(submits()).toHaveLength(3);
 		expect(result.main.map((item) => failureOf(item)?.message)).toEqual(
-			[0, 1, 2].map((i) => expect.stringMatching(new RegExp(`^Item ${i}: stopped while waiting for Ximilar job [0-9a-f-]{36}$`))),
+			[0, 1, 2].map((i) => expect.stringMatching(new RegExp(`^Item ${i}: Stopped while waiting for Ximilar job [0-9a-f-]{36}$`))),
 		);
 		expect(result.main.every((item) => /Job > Get/.test(failureOf(item)?.description ?? ''))).toBe(true);
 	});
