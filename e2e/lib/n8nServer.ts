@@ -22,6 +22,7 @@ export async function startN8n(
 	// Other n8n instances may run on this machine: the port and the task broker's port are free ones.
 	const port = options.port ?? (await freePort());
 	const env = n8nEnv(target.userFolder, {
+		...target.env,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',

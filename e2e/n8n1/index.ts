@@ -16,6 +16,7 @@ import { installIntoUserFolder } from '../lib/package';
 import { check } from '../lib/report';
 import { stageSkipped, timedStage } from '../lib/stages';
 import { collectionIds, type TestCase, type Workflow } from '../lib/workflows';
+import { runMcpStage } from '../mcp';
 
 const PIN = path.join(ROOT, 'e2e', 'n8n1');
 const DIR = path.join(WORK, 'n8n1');
@@ -56,6 +57,7 @@ export function prepareN8n1Stage(): N8n1Stage {
 				for (const id of cases.flatMap((testCase) => collectionIds(testCase.workflow))) sim.createCollection(id);
 				await importIntoN8n(sim, cases, importOnly, target);
 				for (const testCase of cases) await executeCase(testCase, sim, target);
+				await runMcpStage(sim, target);
 			}),
 	};
 }
