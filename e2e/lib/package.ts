@@ -31,6 +31,18 @@ export async function lintTarball(tarball: string): Promise<void> {
 	const summary = result.stdout.trim().split('\n').pop() ?? '';
 	console.log(result.stdout.trim().split('\n').slice(1).join('\n'));
 	check('lint: the tarball\'s JavaScript and package.json pass n8n\'s community rules with zero findings', result.code === 0, `${summary || tail(result.stderr)} (see ${result.log})`);
+	await scanPackage(tarball);
+}
+
+/** n8n's own scanner (@n8n/scan-community-package) on the source and on the tarball, offline. */
+async function scanPackage(tarball: string): Promise<void> {
+	const result = await runCommand('scan-package', process.execPath, [path.join(ROOT, 'e2e', 'scan-package.mjs'), tarball], {
+		cwd: ROOT,
+		env: childEnv(),
+		timeoutMs: 300_000,
+	});
+	console.log(result.stdout.trim());
+	check('scan: n8n\'s community package scanner finds nothing in the source or the tarball', result.code === 0, `${result.stdout.trim().split('\n').pop() || tail(result.stderr)} (see ${result.log})`);
 }
 
 export async function installIntoUserFolder(tarball: string, userFolder = USER_FOLDER): Promise<void> {
