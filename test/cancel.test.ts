@@ -6,21 +6,14 @@
  */
 import { runNode, type RunResult } from './harness/engine';
 import { urlItems } from './harness/items';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import { dump, failureOf } from './support/outputs';
 
 const ctx = useSimulator();
 const PATH = '/collectibles/v2/tcg_id';
 
-const parameters = (options: Record<string, unknown> = {}) => ({
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ "row-" + $json.row }}',
-	options: { parallelRequests: 2, ...options },
-});
+const parameters = (options: Record<string, unknown> = {}) => urlRecognizeParameters({ options: { parallelRequests: 2, ...options } });
 
 /** Words that would blame the network for the stop. */
 const NETWORK_WORDS = /connection|reach|network|No answer|ECONN|abort/i;

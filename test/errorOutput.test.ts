@@ -7,20 +7,13 @@
  */
 import { runNode } from './harness/engine';
 import { urlItems } from './harness/items';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 
 const ctx = useSimulator();
 const PATH = '/collectibles/v2/tcg_id';
 
-const parameters = {
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ "row-" + $json.row }}',
-	options: { parallelRequests: 1 },
-};
+const parameters = urlRecognizeParameters({ options: { parallelRequests: 1 } });
 
 const run = async (items = urlItems(4)) =>
 	await runNode({ parameters: parameters as never, items, credentials: ctx.credentials, onError: 'continueErrorOutput', upstream: true });

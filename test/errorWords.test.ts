@@ -11,22 +11,15 @@ import { createServer as createNetServer, type AddressInfo } from 'net';
 import { join } from 'path';
 
 import { runNode, type RunResult } from './harness/engine';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import { failureOf } from './support/outputs';
 
 const ctx = useSimulator();
 const PATH = '/collectibles/v2/tcg_id';
 
-const parameters = (options: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ $json.id }}',
-	options: { maxRetries: 0, ...options },
-	...extra,
-});
+const parameters = (options: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) =>
+	urlRecognizeParameters({ options: { maxRetries: 0, ...options }, ...extra }, '={{ $json.id }}');
 const items = [0, 1].map((i) => ({ json: { id: `r-${i}`, url: `https://img.example.com/card-${i}.jpg` } }));
 
 /** Runs with the API URL given, once stopping at the error and once continuing with error items. */

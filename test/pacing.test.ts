@@ -6,6 +6,7 @@
  */
 import { runNode, type RunResult } from './harness/engine';
 import { urlItems } from './harness/items';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import type { RequestLogEntry } from './simulator';
 import { failureOf, pairedIndex } from './support/outputs';
@@ -13,15 +14,7 @@ import { failureOf, pairedIndex } from './support/outputs';
 const ctx = useSimulator();
 const TCG = '/collectibles/v2/tcg_id';
 
-const recognize = (options: Record<string, unknown> = {}) => ({
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ "row-" + $json.row }}',
-	...(Object.keys(options).length ? { options } : {}),
-});
+const recognize = (options: Record<string, unknown> = {}) => urlRecognizeParameters(Object.keys(options).length ? { options } : {});
 
 async function run(options: Record<string, unknown>, count: number): Promise<RunResult> {
 	return await runNode({ parameters: recognize(options) as never, items: urlItems(count), credentials: ctx.credentials, onError: 'continueRegularOutput' });

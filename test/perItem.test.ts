@@ -6,6 +6,7 @@
  */
 import { runNode, type InputItem } from './harness/engine';
 import { pngItems, urlItems } from './harness/items';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import { failureOf } from './support/outputs';
 
@@ -175,16 +176,10 @@ describe('recognition settings mapped per item', () => {
 	it('sends service options and additional request fields per item', async () => {
 		const items = urlItems(4).map((item, i) => ({ json: { ...item.json, prices: i % 2 === 1 } }));
 		const result = await run(
-			{
-				resource: 'image',
-				operation: 'recognize',
-				service: 'tcgId',
-				imageSource: 'url',
-				imageUrl: '={{ $json.url }}',
-				recordId: '={{ "row-" + $json.row }}',
+			urlRecognizeParameters({
 				serviceOptions: { pricing: '={{ $json.prices }}' },
 				options: { additionalRequestFields: '={{ JSON.stringify({ tag: "t" + ($json.row % 2) }) }}' },
-			},
+			}),
 			items,
 		);
 		expect(result.error).toBeUndefined();

@@ -11,6 +11,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { LoggerProxy } from 'n8n-workflow';
 
 import { runNode, type RunResult } from './harness/engine';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { FORBIDDEN_TOKEN, XimilarSimulator, type Fault } from './simulator';
 import { badInputCases, type BadInputCase } from './support/badInputCases';
 import { dump, failureOf } from './support/outputs';
@@ -102,15 +103,7 @@ describe.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s',
 // A reset connection: the client's error object carries the request's Authorization header.
 // The others have Ximilar echo the token back, which the node must scrub.
 
-const recognizeUrls: INodeParameters = {
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ $json.id }}',
-	options: { maxRetries: 1 },
-};
+const recognizeUrls = urlRecognizeParameters({ options: { maxRetries: 1 } }, '={{ $json.id }}') as INodeParameters;
 const urlItems = [0, 1, 2].map((index) => ({ json: { id: `r-${index}`, url: `https://img.example.com/card-${index}.jpg` } }));
 
 const EXTRA_PATHS: Array<[string, Fault[], string?]> = [

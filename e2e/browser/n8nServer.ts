@@ -7,32 +7,16 @@ import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { N8N_BIN, USER_FOLDER, WORK } from '../lib/config';
-import { freePort, n8nEnv } from '../lib/n8nCli';
-import { startService, type Service } from '../lib/process';
+import { freePort } from '../lib/n8nCli';
+import { startN8n, type N8nServer as StartedN8n } from '../lib/n8nServer';
 
 export const BROWSER_USER_FOLDER = path.join(WORK, 'browser', 'user');
 const OWNER = { email: 'owner@e2e.test', firstName: 'Ada', lastName: 'Owner', password: 'E2eOwner-2026' };
 
-export interface N8nServer {
-	url: string;
-	service: Service;
+export interface N8nServer extends StartedN8n {
 	/** The session cookie `n8n-auth` of the owner. */
 	authCookie: string;
 	rest<T = unknown>(method: 'GET' | 'POST' | 'PATCH', route: string, body?: unknown): Promise<T>;
-}
-
-async function waitForEditor(service: Service, url: string, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (service.hasExited()) throw new Error(`n8n start exited early, see ${service.log}`);
-		// /healthz answers before the editor and REST API are ready; this line comes last.
-		if (service.output().includes('Editor is now accessible')) {
-			const settings = await fetch(`${url}/rest/settings`).catch(() => undefined);
-			if (settings?.ok) return;
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error(`n8n did not open its editor within ${timeoutMs / 1000} s, see ${service.log}`);
 }
 
 function sessionCookie(response: Response): string {
@@ -48,19 +32,19 @@ export async function startN8nServer(): Promise<N8nServer> {
 	cpSync(path.join(USER_FOLDER, '.n8n', 'nodes'), path.join(BROWSER_USER_FOLDER, '.n8n', 'nodes'), { recursive: true });
 
 	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const env = n8nEnv(BROWSER_USER_FOLDER, {
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_EDITOR_BASE_URL: url,
-		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
-		// Plain http on loopback: the session cookie must not require https.
-		N8N_SECURE_COOKIE: 'false',
+	const { url, service } = await startN8n(240_000, {
+		label: 'browser',
+		port,
+		target: { bin: N8N_BIN, userFolder: BROWSER_USER_FOLDER },
+		env: {
+			N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+			// Plain http on loopback: the session cookie must not require https.
+			N8N_SECURE_COOKIE: 'false',
+		},
+		// The ready line can come before the REST API answers.
+		ready: async (editorUrl) => (await fetch(`${editorUrl}/rest/settings`).catch(() => undefined))?.ok === true,
 	});
-	const service = startService('n8n-start-browser', N8N_BIN, ['start'], { cwd: WORK, env });
 	try {
-		await waitForEditor(service, url, 240_000);
 		const json = { 'Content-Type': 'application/json' };
 		const setup = await fetch(`${url}/rest/owner/setup`, { method: 'POST', headers: json, body: JSON.stringify(OWNER) });
 		if (!setup.ok) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${await setup.text()}`);

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { REQUEST_OPTIONS } from './requestOptions';
+import { optionsCollection, REQUEST_OPTIONS } from './requestOptions';
 
 /** The header the node sends with a webhook job and the Ximilar Trigger checks. */
 export const DEFAULT_SECRET_HEADER = 'X-Ximilar-Webhook-Secret';
@@ -117,23 +117,15 @@ export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperti
 
 /** Options of an async operation (the request ones it uses, and the output shape). */
 export function asyncOptions(show: IDisplayOptions['show']): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			REQUEST_OPTIONS.includeInputBinary,
-			REQUEST_OPTIONS.maxRetries,
-			REQUEST_OPTIONS.retryMayBill,
-			{
-				...REQUEST_OPTIONS.parallelRequests,
-				description:
-					'How many jobs may run at once. Each item is one job; the next starts when one is done.',
-			},
-			REQUEST_OPTIONS.timeout,
-		],
-	};
+	return optionsCollection({ show }, [
+		REQUEST_OPTIONS.includeInputBinary,
+		REQUEST_OPTIONS.maxRetries,
+		REQUEST_OPTIONS.retryMayBill,
+		{
+			...REQUEST_OPTIONS.parallelRequests,
+			description:
+				'How many jobs may run at once. Each item is one job; the next starts when one is done.',
+		},
+		REQUEST_OPTIONS.timeout,
+	]);
 }

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { COLLECTION_TYPES } from '../catalog/collections';
 import { byName } from './byName';
 import { imageSourceProperties } from './imageSource';
-import { REQUEST_OPTIONS } from './requestOptions';
+import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS, returnAllAndLimit } from './requestOptions';
 import { sharedSettingsNotice } from './sharedSettingsNotice';
 
 const resource = ['collection'];
@@ -165,23 +165,7 @@ export const collectionProperties: INodeProperties[] = [
 		description: 'Comma-separated metadata fields to return with each record, e.g. _id, name, price',
 		displayOptions: on('search', 'get', 'getAll'),
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: on('getAll'),
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource, operation: ['getAll'], returnAll: [false] } },
-	},
+	...returnAllAndLimit({ resource, operation: ['getAll'] }),
 
 	// Insert, update, delete, get
 	{
@@ -204,72 +188,29 @@ export const collectionProperties: INodeProperties[] = [
 		displayOptions: on('insert', 'update'),
 	},
 
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: on('getAll'),
-		options: [REQUEST_OPTIONS.maxRetries, REQUEST_OPTIONS.timeout],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: on('search'),
-		options: [
-			REQUEST_OPTIONS.adaptToRateLimits,
-			{
-				displayName: 'Split Matches',
-				name: 'splitMatches',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to output one item per match instead of one item per query holding all matches',
-			},
-			REQUEST_OPTIONS.maxRetries,
-			REQUEST_OPTIONS.parallelRequests,
-			REQUEST_OPTIONS.requestsPerMinute,
-			REQUEST_OPTIONS.retryMayBill,
-			REQUEST_OPTIONS.timeout,
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: on('insert'),
-		options: [
-			REQUEST_OPTIONS.adaptToRateLimits,
-			REQUEST_OPTIONS.includeInputBinary,
-			REQUEST_OPTIONS.maxRequestSizeMb,
-			REQUEST_OPTIONS.maxRetries,
-			REQUEST_OPTIONS.parallelRequests,
-			REQUEST_OPTIONS.recordsPerRequest,
-			REQUEST_OPTIONS.requestsPerMinute,
-			REQUEST_OPTIONS.retryMayBill,
-			REQUEST_OPTIONS.timeout,
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: on('update', 'delete', 'get'),
-		options: [
-			REQUEST_OPTIONS.adaptToRateLimits,
-			REQUEST_OPTIONS.maxRetries,
-			REQUEST_OPTIONS.parallelRequests,
-			REQUEST_OPTIONS.recordsPerRequest,
-			REQUEST_OPTIONS.requestsPerMinute,
-			REQUEST_OPTIONS.retryMayBill,
-			REQUEST_OPTIONS.timeout,
-		],
-	},
+	optionsCollection(on('getAll'), [REQUEST_OPTIONS.maxRetries, REQUEST_OPTIONS.timeout]),
+	optionsCollection(on('search'), [
+		REQUEST_OPTIONS.adaptToRateLimits,
+		{
+			displayName: 'Split Matches',
+			name: 'splitMatches',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output one item per match instead of one item per query holding all matches',
+		},
+		REQUEST_OPTIONS.maxRetries,
+		REQUEST_OPTIONS.parallelRequests,
+		REQUEST_OPTIONS.requestsPerMinute,
+		REQUEST_OPTIONS.retryMayBill,
+		REQUEST_OPTIONS.timeout,
+	]),
+	optionsCollection(on('insert'), [
+		REQUEST_OPTIONS.adaptToRateLimits,
+		...IMAGE_OPTIONS,
+		...BATCH_OPTIONS,
+	]),
+	optionsCollection(on('update', 'delete', 'get'), [
+		REQUEST_OPTIONS.adaptToRateLimits,
+		...BATCH_OPTIONS,
+	]),
 ];

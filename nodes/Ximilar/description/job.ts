@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { JOB_TYPES } from '../catalog/asyncServices';
 import { downloadProperties, simplifyProperty } from './asyncJob';
-import { REQUEST_OPTIONS } from './requestOptions';
+import { optionsCollection, REQUEST_OPTIONS, returnAllAndLimit } from './requestOptions';
 
 const show = { resource: ['job'] };
 
@@ -37,23 +37,7 @@ export const jobProperties: INodeProperties[] = [
 	},
 	...downloadProperties({ ...show, operation: ['get'] }, false),
 	simplifyProperty({ ...show, operation: ['get'] }),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { ...show, operation: ['list'] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show, operation: ['list'], returnAll: [false] } },
-	},
+	...returnAllAndLimit({ ...show, operation: ['list'] }),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -78,17 +62,9 @@ export const jobProperties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			REQUEST_OPTIONS.maxRetries,
-			REQUEST_OPTIONS.parallelRequests,
-			REQUEST_OPTIONS.timeout,
-		],
-	},
+	optionsCollection({ show }, [
+		REQUEST_OPTIONS.maxRetries,
+		REQUEST_OPTIONS.parallelRequests,
+		REQUEST_OPTIONS.timeout,
+	]),
 ];

@@ -5,7 +5,7 @@ import { RECOGNITION_SERVICES } from '../catalog/services';
 import { downloadProperties } from './asyncJob';
 import { byName } from './byName';
 import { imageSourceProperties } from './imageSource';
-import { REQUEST_OPTIONS } from './requestOptions';
+import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS } from './requestOptions';
 import { sharedSettingsNotice } from './sharedSettingsNotice';
 
 const show = { resource: ['image'], operation: ['recognize'] };
@@ -151,31 +151,17 @@ export const recognizeProperties: INodeProperties[] = [
 			'Whether to return a simplified version of the response instead of the raw data: the main results first, one flat row per image (per card with Analyze All Cards)',
 		displayOptions: { show: { ...show, service: servicesWith((s) => s.value !== 'custom') } },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			REQUEST_OPTIONS.adaptToRateLimits,
-			{
-				displayName: 'Additional Request Fields',
-				name: 'additionalRequestFields',
-				type: 'json',
-				default: '{}',
-				description:
-					'Extra top-level fields for the request body as a JSON object, for service options this node does not list yet',
-			},
-			REQUEST_OPTIONS.includeInputBinary,
-			REQUEST_OPTIONS.maxRequestSizeMb,
-			REQUEST_OPTIONS.maxRetries,
-			REQUEST_OPTIONS.parallelRequests,
-			REQUEST_OPTIONS.recordsPerRequest,
-			REQUEST_OPTIONS.requestsPerMinute,
-			REQUEST_OPTIONS.retryMayBill,
-			REQUEST_OPTIONS.timeout,
-		],
-	},
+	optionsCollection({ show }, [
+		REQUEST_OPTIONS.adaptToRateLimits,
+		{
+			displayName: 'Additional Request Fields',
+			name: 'additionalRequestFields',
+			type: 'json',
+			default: '{}',
+			description:
+				'Extra top-level fields for the request body as a JSON object, for service options this node does not list yet',
+		},
+		...IMAGE_OPTIONS,
+		...BATCH_OPTIONS,
+	]),
 ];

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /**
  * Options that shape how records travel: each operation picks the ones that apply to it.
@@ -90,3 +90,44 @@ export const REQUEST_OPTIONS = {
 		description: 'Whether to pass the input image through to the output item, e.g. to upload it afterwards',
 	},
 } satisfies Record<string, INodeProperties>;
+
+/** How batched records are sent, retried and paced: the last Options of every batched operation, in the panel's order. */
+export const BATCH_OPTIONS: INodeProperties[] = [
+	REQUEST_OPTIONS.maxRetries,
+	REQUEST_OPTIONS.parallelRequests,
+	REQUEST_OPTIONS.recordsPerRequest,
+	REQUEST_OPTIONS.requestsPerMinute,
+	REQUEST_OPTIONS.retryMayBill,
+	REQUEST_OPTIONS.timeout,
+];
+
+/** The Options of operations that send images, before BATCH_OPTIONS. */
+export const IMAGE_OPTIONS: INodeProperties[] = [REQUEST_OPTIONS.includeInputBinary, REQUEST_OPTIONS.maxRequestSizeMb];
+
+/** An operation's Options collection, shown with `displayOptions`. */
+export function optionsCollection(displayOptions: IDisplayOptions, options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions, options };
+}
+
+/** Return All and Limit of a list operation shown with `show`. */
+export function returnAllAndLimit(show: IDisplayOptions['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}

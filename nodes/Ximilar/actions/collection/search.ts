@@ -5,12 +5,12 @@ import { inputFailure } from '../../failures/itemFailure';
 import type { Outcome } from '../../execution/runRecords';
 import { runRecordJob } from '../../execution/runRecords';
 import { withComputed } from '../../output/computedFields';
-import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
+import { pairOutcomes } from '../../output/pairItems';
 import { readImageField, recordBytes, type Prepared } from '../../records/imageRecord';
 import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
-import { getConnection, requestXimilar } from '../../transport/request';
-import { readSettings } from '../../execution/settings';
-import { readCollectionTarget, readCollectionType } from './target';
+import { requestXimilar } from '../../transport/request';
+import { startCollectionRun } from './collectionRun';
+import { readCollectionTarget } from './target';
 import { itemParameter } from '../../records/itemParameter';
 
 /** Item i's search: the whole request body (query record, k, filter, fields). */
@@ -59,13 +59,9 @@ function queryLabel(body: IDataObject): IDataObject {
  */
 export async function searchCollection(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
-	const read = readSettings(this);
-	if ('failure' in read) return pairFailureForAll(this, read.failure);
-	const collection = readCollectionType(this);
-	if ('failure' in collection) return pairFailureForAll(this, collection.failure);
-	const { settings } = read;
-	const { type } = collection;
-	const connection = await getConnection(this);
+	const run = await startCollectionRun(this);
+	if ('output' in run) return run.output;
+	const { settings, type, connection } = run;
 	const queries: IDataObject[] = [];
 
 	const outcomes: Array<Outcome | undefined> = await runRecordJob({

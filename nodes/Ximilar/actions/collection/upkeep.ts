@@ -4,14 +4,13 @@ import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../failures/itemFailure';
 import { runRecordJob } from '../../execution/runRecords';
 import { withComputed } from '../../output/computedFields';
-import { pairFailureForAll, pairOutcomes } from '../../output/pairItems';
+import { pairOutcomes } from '../../output/pairItems';
 import { rawRecord } from '../../output/simplify';
 import { recordBytes, type Prepared } from '../../records/imageRecord';
 import { fieldList, textParameter } from '../../records/jsonObject';
 import { prepareImageRecord, readExtraFields } from '../../records/recordFields';
-import { getConnection } from '../../transport/request';
-import { readSettings } from '../../execution/settings';
-import { readCollectionTarget, readCollectionType } from './target';
+import { startCollectionRun } from './collectionRun';
+import { readCollectionTarget } from './target';
 import { itemParameter } from '../../records/itemParameter';
 import { upkeepSender } from './upkeepSender';
 
@@ -69,17 +68,14 @@ export async function upkeepCollection(
 	operation: UpkeepOperation,
 ): Promise<INodeExecutionData[]> {
 	const itemCount = this.getInputData().length;
-	const read = readSettings(this);
-	if ('failure' in read) return pairFailureForAll(this, read.failure);
-	const collection = readCollectionType(this);
-	if ('failure' in collection) return pairFailureForAll(this, collection.failure);
-	const { settings } = read;
-	const connection = await getConnection(this);
+	const run = await startCollectionRun(this);
+	if ('output' in run) return run.output;
+	const { settings, type, connection } = run;
 
 	const outcomes = await runRecordJob({
 		itemCount,
 		prepare: async (itemIndex) => {
-			const target = readCollectionTarget(this, itemIndex, collection.type, COLLECTION_METHODS[operation]);
+			const target = readCollectionTarget(this, itemIndex, type, COLLECTION_METHODS[operation]);
 			if ('failure' in target) return target;
 			const prepared = await PREPARE[operation](this, itemIndex);
 			if ('failure' in prepared) return prepared;

@@ -2,33 +2,25 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { Outcome } from '../../execution/runRecords';
 
-import { readSettings } from '../../execution/settings';
 import { downloadResultImages } from '../../jobs/downloadImages';
 import { getJob } from '../../jobs/jobApi';
 import { pairJobOutcomes } from '../../jobs/jobOperation';
 import { jobRecords } from '../../jobs/jobState';
-import { pairFailureForAll } from '../../output/pairItems';
 import { textParameter } from '../../records/jsonObject';
-import { getConnection } from '../../transport/request';
-import { forEachItem } from './eachItem';
-import { readJobId } from './jobId';
+import { forEachJobId } from './eachJobId';
 
 /** Job > Get: the result of a job, one output per image, as Grade Card or Upscale would output it. */
 export async function getJobResult(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const read = readSettings(this);
-	if ('failure' in read) return pairFailureForAll(this, read.failure);
-	const { settings } = read;
-	const connection = await getConnection(this);
-	const outcomes = await forEachItem(this, settings.parallel, async (itemIndex) => {
-		const id = readJobId(this, itemIndex);
-		if ('failure' in id) return id;
-		const reply = await getJob(this, connection, id.jobId, settings.policy);
+	const run = await forEachJobId(this, async (jobId, connection, settings) => {
+		const reply = await getJob(this, connection, jobId, settings.policy);
 		if ('failure' in reply) return reply;
-		const result = jobRecords(reply.body, id.jobId);
+		const result = jobRecords(reply.body, jobId);
 		if ('failure' in result) return result;
 		const { type, endpoint, status } = reply.body;
-		return { record: { jobId: id.jobId, status, type, endpoint, records: result.records } };
+		return { record: { jobId, status, type, endpoint, records: result.records } };
 	});
+	if ('output' in run) return run.output;
+	const { settings, outcomes } = run;
 	const images =
 		this.getNodeParameter('downloadResultImage', 0, false) === true
 			? await downloadResultImages(this, outcomes, {
