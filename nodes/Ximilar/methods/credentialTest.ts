@@ -5,9 +5,9 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { apiBaseUrl, DEFAULT_API_URL } from '../transport/apiUrl';
 import { readBody } from '../transport/responses';
 
-const DEFAULT_API_URL = 'https://api.ximilar.com';
 /** Free of charge: the credential test never spends a credit. */
 const ACCOUNT_PATH = '/account/v2/details/';
 const WHERE_TO_GET_A_TOKEN =
@@ -42,7 +42,7 @@ export async function ximilarApiTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const token = String(data.apiToken ?? '').trim();
-	const baseUrl = String(data.apiUrl || DEFAULT_API_URL).trim().replace(/\/+$/, '');
+	const baseUrl = apiBaseUrl(data.apiUrl);
 	if (token === '') return fail(`Enter your Ximilar API token. ${WHERE_TO_GET_A_TOKEN}`);
 	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
 		return fail(`The API URL "${baseUrl}" is not a web address (http:// or https://). ${KEEP_THE_DEFAULT_URL}`);

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { findService } from '../catalog/services';
+import { apiBaseUrl } from '../transport/apiUrl';
 
 const isObject = (value: unknown): value is IDataObject =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -18,7 +19,7 @@ export async function searchTasks(
 	const service = findService(String(this.getCurrentNodeParameter('service') ?? ''));
 	if (!service?.taskListPath) return { results: [] };
 	const credentials = await this.getCredentials('ximilarApi');
-	const baseUrl = String(credentials.apiUrl || 'https://api.ximilar.com').replace(/\/+$/, '');
+	const baseUrl = apiBaseUrl(credentials.apiUrl);
 	const page = Number(paginationToken ?? 1);
 	const qs: IDataObject = { page };
 	if (filter) qs.search = filter;

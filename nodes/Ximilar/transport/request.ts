@@ -8,6 +8,7 @@ import type {
 import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
+import { apiBaseUrl } from './apiUrl';
 import { readPartialAnswer } from './partialAnswers';
 import { describeFailure, readBody, type AttemptResult } from './responses';
 import { throttledAttempt, type Pacer } from './pacer';
@@ -52,8 +53,7 @@ export interface Connection {
 
 export async function getConnection(ctx: IExecuteFunctions): Promise<Connection> {
 	const credentials = await ctx.getCredentials('ximilarApi');
-	const baseUrl = String(credentials.apiUrl || 'https://api.ximilar.com').replace(/\/+$/, '');
-	return { baseUrl, secret: String(credentials.apiToken ?? ''), signal: ctx.getExecutionCancelSignal?.() };
+	return { baseUrl: apiBaseUrl(credentials.apiUrl), secret: String(credentials.apiToken ?? ''), signal: ctx.getExecutionCancelSignal?.() };
 }
 
 /** What a request came to: Ximilar's JSON reply, a failure worded for the user, or the execution was stopped. */
