@@ -44,6 +44,16 @@ export const BAD_URL = 'Invalid image URL (only http and https are supported)';
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export function decodeBase64(value: string): Buffer | null {
+	// Fast path for plain base64 (what clients send): Node's decoder skips characters outside
+	// the alphabet, so a text that decodes to its full length (3 bytes per 4 characters, less
+	// the padding) has none, apart from base64url's '-' and '_', which it also takes.
+	// Scanning megabytes with the regexes below was most of the simulator's CPU per request,
+	// and the simulator shares the machine's cores with the node under test.
+	if (value.length > 0 && value.length % 4 === 0 && value.indexOf('-') < 0 && value.indexOf('_') < 0) {
+		const padding = value.endsWith('==') ? 2 : value.endsWith('=') ? 1 : 0;
+		const buf = Buffer.from(value, 'base64');
+		if (buf.length > 0 && buf.length === (value.length / 4) * 3 - padding) return buf;
+	}
 	let s = value.trim();
 	const dataUri = /^data:[\w.+/-]*(;[\w=.-]+)*;base64,/i.exec(s);
 	if (dataUri) s = s.slice(dataUri[0].length);

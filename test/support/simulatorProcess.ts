@@ -78,7 +78,7 @@ export interface SimulatorProcess {
 /** Forks the simulator into its own Node process and waits until it listens. */
 export async function startSimulatorProcess(options: SimulatorOptions = {}): Promise<SimulatorProcess> {
 	const child: ChildProcess = fork(__filename, [JSON.stringify(options)], {
-		execArgv: ['-r', 'ts-node/register/transpile-only'],
+		execArgv: ['-r', 'ts-node/register/transpile-only', ...(process.env.SIM_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.SIM_PROF] : [])],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
 	const pending = new Map<number, { resolve: (reply: Reply) => void; reject: (error: Error) => void }>();
