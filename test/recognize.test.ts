@@ -49,6 +49,24 @@ describe('batching and pairing', () => {
 		expect(received).toEqual(items.map((item) => sha1(item.binary!.data.data)));
 	});
 
+	it('reuses memory across requests without mixing images: 60 distinct 300 KB photos arrive byte-exact, each under its own item', async () => {
+		// Images of 64 KB and more are copied into memory reused within the run, and bodies are
+		// written into the memory of earlier ones (execution/reusedBuffers.ts): six requests
+		// through two lanes reuse both several times.
+		const received = new Map<string, string>();
+		ctx.sim.failRecordsWhere((record: { _id?: string; _base64?: string }) => {
+			if (record._id && record._base64) received.set(record._id, sha1(Buffer.from(record._base64, 'base64')));
+			return false;
+		});
+		const items = Array.from({ length: 60 }, (_, row) => bigImageItem(300_000 + row * 997, row));
+		const result = await run(recognize({ recordId: '={{ "row-" + $json.row }}', options: { parallelRequests: 2, adaptToRateLimits: false } }), items);
+		expect(result.error).toBeUndefined();
+		expect(recognitionRequests()).toHaveLength(6);
+		expect([...received.keys()].sort()).toEqual(items.map((_, row) => `row-${row}`).sort());
+		items.forEach((item, row) => expect(received.get(`row-${row}`)).toBe(sha1(item.binary!.data.data)));
+		expect(result.main.map((item) => [item.pairedItem, item.json._id])).toEqual(items.map((_, row) => [{ item: row }, `row-${row}`]));
+	});
+
 	it.each([1, 7])('honours Records per Request = %i', async (perRequest) => {
 		const result = await run(recognize({ options: { recordsPerRequest: perRequest } }), pngItems(15));
 		const sizes = recognitionRequests().map((entry) => entry.recordCount);

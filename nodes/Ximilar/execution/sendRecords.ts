@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { Base64Image } from '../records/base64Image';
+import type { ReusedBuffers } from './reusedBuffers';
 import { requestXimilar, type Connection, type RequestPolicy } from '../transport/request';
 import type { RequestTarget } from './batches';
 import type { SendResult } from './runRecords';
@@ -12,8 +13,10 @@ import type { SendResult } from './runRecords';
  * Images go in as they are, not through JSON.stringify: a Base64Image encodes itself into
  * the buffer, and a `_base64` string comes from readImageField checked against the base64
  * alphabet, so there is nothing to escape (scanning megabytes for it cost more than the rest).
+ * With `memory`, the body is written into memory reused within the run, and each image's
+ * memory is given back once it is in the body.
  */
-export function recordsBody(fields: IDataObject, records: IDataObject[]): Buffer {
+export function recordsBody(fields: IDataObject, records: IDataObject[], memory?: ReusedBuffers): Buffer {
 	const envelope = JSON.stringify({ ...fields, records: [] });
 	const pieces: Array<string | { image: string | Base64Image }> = [envelope.slice(0, -2)];
 	records.forEach((record, index) => {
@@ -32,12 +35,15 @@ export function recordsBody(fields: IDataObject, records: IDataObject[]): Buffer
 		if (typeof piece === 'string') length += Buffer.byteLength(piece);
 		else length += typeof piece.image === 'string' ? piece.image.length : piece.image.encodedLength;
 	}
-	const body = Buffer.allocUnsafe(length);
+	const body = memory ? memory.take(length) : Buffer.allocUnsafe(length);
 	let offset = 0;
 	for (const piece of pieces) {
 		if (typeof piece === 'string') offset += body.write(piece, offset);
 		else if (typeof piece.image === 'string') offset += body.write(piece.image, offset, 'latin1');
-		else offset += piece.image.writeTo(body, offset);
+		else {
+			offset += piece.image.writeTo(body, offset);
+			piece.image.release();
+		}
 	}
 	return body;
 }
@@ -45,17 +51,24 @@ export function recordsBody(fields: IDataObject, records: IDataObject[]): Buffer
 /**
  * POSTs `{...target.fields, records}` to the target's path and hands back the returned
  * records. It empties `records` once they are serialised, so the image strings can be
- * freed while the request is in flight.
+ * freed while the request is in flight, and gives the body's memory back once the request
+ * is over.
  */
 export function recordsSender(
 	ctx: IExecuteFunctions,
 	connection: Connection,
 	policy: RequestPolicy,
+	memory?: ReusedBuffers,
 ): (target: RequestTarget, records: IDataObject[]) => Promise<SendResult> {
 	return async ({ path, headers, fields }, records) => {
-		const body = recordsBody(fields ?? {}, records);
+		const body = recordsBody(fields ?? {}, records, memory);
 		records.length = 0;
-		const result = await requestXimilar(ctx, connection, { method: 'POST', path, body, headers }, policy);
+		let result;
+		try {
+			result = await requestXimilar(ctx, connection, { method: 'POST', path, body, headers }, policy);
+		} finally {
+			memory?.giveBack(body);
+		}
 		if (!('body' in result)) return result;
 		const returned = result.body.records;
 		if (!Array.isArray(returned)) {

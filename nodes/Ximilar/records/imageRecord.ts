@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import type { ReusedBuffers } from '../execution/reusedBuffers';
 import { Base64Image } from './base64Image';
 import { detectImageFormat } from './imageFormat';
 import { textParameter } from './jsonObject';
@@ -148,15 +149,20 @@ export async function readImageField(
 
 /**
  * The same for a record that recordsBody serialises: a binary image stays bytes (a
- * Base64Image) until it is encoded straight into the request body.
+ * Base64Image) until it is encoded straight into the request body. With `memory`, the
+ * bytes are copied at once into memory reused within the run, and n8n's buffer is dropped
+ * while it is young (see execution/reusedBuffers.ts).
  */
 export async function readRecordImageField(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	memory?: ReusedBuffers,
 ): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
 	const image = await readImage(ctx, itemIndex, FRONT_IMAGE);
 	if ('failure' in image) return image;
 	if ('url' in image) return { field: { _url: image.url } };
-	const base64 = 'bytes' in image ? (new Base64Image(image.bytes) as unknown as IDataObject) : image.base64;
-	return { field: { _base64: base64 } };
+	if (!('bytes' in image)) return { field: { _base64: image.base64 } };
+	const bytes = memory ? memory.copyOf(image.bytes) : image.bytes;
+	const base64 = new Base64Image(bytes, memory && ((lent) => memory.giveBack(lent)));
+	return { field: { _base64: base64 as unknown as IDataObject } };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { ReusedBuffers } from '../execution/reusedBuffers';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { readRecordImageField, recordBytes, type Prepared } from './imageRecord';
 import { parseJsonObject, textParameter } from './jsonObject';
@@ -38,6 +39,8 @@ export interface ImageRecordSpec {
 	fieldsLabel: string;
 	/** Whether Record ID must be set (collections) or may be empty (recognition). */
 	requireId: boolean;
+	/** Memory reused within the run for image bytes (execution/reusedBuffers.ts). */
+	memory?: ReusedBuffers;
 }
 
 /** Item i as a record with an image: `_id`, extra fields, then `_url` or `_base64`. */
@@ -52,7 +55,7 @@ export async function prepareImageRecord(
 	}
 	const extra = readExtraFields(ctx, itemIndex, spec.fieldsParameter, spec.fieldsLabel, [...IMAGE_KEYS, '_id']);
 	if ('failure' in extra) return extra;
-	const image = await readRecordImageField(ctx, itemIndex);
+	const image = await readRecordImageField(ctx, itemIndex, spec.memory);
 	if ('failure' in image) return image;
 	const record: IDataObject = { ...(recordId ? { _id: recordId } : {}), ...extra.fields, ...image.field };
 	return { record, bytes: recordBytes(record) };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { COLLECTION_METHODS } from '../../catalog/collections';
 import { inputFailure } from '../../failures/itemFailure';
+import { ReusedBuffers } from '../../execution/reusedBuffers';
 import { runRecordJob } from '../../execution/runRecords';
 import { withComputed } from '../../output/computedFields';
 import { pairOutcomes } from '../../output/pairItems';
@@ -23,9 +24,9 @@ function readRecordId(ctx: IExecuteFunctions, itemIndex: number): string {
 const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');
 
 /** How item i becomes a record, per operation. */
-const PREPARE: Record<UpkeepOperation, (ctx: IExecuteFunctions, itemIndex: number) => Promise<Prepared>> = {
-	insert: async (ctx, itemIndex) =>
-		await prepareImageRecord(ctx, itemIndex, { fieldsParameter: 'metadata', fieldsLabel: 'Metadata', requireId: true }),
+const PREPARE: Record<UpkeepOperation, (ctx: IExecuteFunctions, itemIndex: number, memory: ReusedBuffers) => Promise<Prepared>> = {
+	insert: async (ctx, itemIndex, memory) =>
+		await prepareImageRecord(ctx, itemIndex, { fieldsParameter: 'metadata', fieldsLabel: 'Metadata', requireId: true, memory }),
 	update: async (ctx, itemIndex) => {
 		const id = readRecordId(ctx, itemIndex);
 		if (!id) return { failure: EMPTY_ID };
@@ -71,17 +72,18 @@ export async function upkeepCollection(
 	const run = await startCollectionRun(this);
 	if ('output' in run) return run.output;
 	const { settings, type, connection } = run;
+	const memory = new ReusedBuffers();
 
 	const outcomes = await runRecordJob({
 		itemCount,
 		prepare: async (itemIndex) => {
 			const target = readCollectionTarget(this, itemIndex, type, COLLECTION_METHODS[operation]);
 			if ('failure' in target) return target;
-			const prepared = await PREPARE[operation](this, itemIndex);
+			const prepared = await PREPARE[operation](this, itemIndex, memory);
 			if ('failure' in prepared) return prepared;
 			return { ...prepared, target: { ...target.target, fields: requestFields(this, itemIndex, operation) } };
 		},
-		send: upkeepSender(this, connection, settings.policy, operation),
+		send: upkeepSender(this, connection, settings.policy, operation, memory),
 		limits: settings.limits,
 		parallel: settings.parallel,
 		pacer: settings.policy.pacer,

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { RequestTarget } from '../../execution/batches';
 import { matchById } from '../../execution/matchById';
 import type { SendResult } from '../../execution/runRecords';
+import type { ReusedBuffers } from '../../execution/reusedBuffers';
 import { recordsBody } from '../../execution/sendRecords';
 import { requestXimilar, type Connection, type RequestPolicy } from '../../transport/request';
 
@@ -16,13 +17,19 @@ export function upkeepSender(
 	connection: Connection,
 	policy: RequestPolicy,
 	operation: string,
+	memory?: ReusedBuffers,
 ): (target: RequestTarget, records: IDataObject[]) => Promise<SendResult> {
 	return async ({ path, headers, fields }, records) => {
 		const ids = records.map((record) => String(record._id));
-		const body = recordsBody(fields ?? {}, records);
+		const body = recordsBody(fields ?? {}, records, memory);
 		records.length = 0;
 		const call = { method: 'POST' as const, path, body, headers, partialAnswers: true };
-		const result = await requestXimilar(ctx, connection, call, policy);
+		let result;
+		try {
+			result = await requestXimilar(ctx, connection, call, policy);
+		} finally {
+			memory?.giveBack(body);
+		}
 		if (!('body' in result)) return result;
 		return { outcomes: matchById(ids, result.body, operation) };
 	};

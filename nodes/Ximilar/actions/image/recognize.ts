@@ -4,6 +4,7 @@ import { findService, recordLimit, type RecognitionService } from '../../catalog
 import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import type { RequestTarget } from '../../execution/batches';
 import { runRecordJob } from '../../execution/runRecords';
+import { ReusedBuffers } from '../../execution/reusedBuffers';
 import { recordsSender } from '../../execution/sendRecords';
 import { readSettings } from '../../execution/settings';
 import { agentRow, isToolCall } from '../../output/agentAnswer';
@@ -90,6 +91,7 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 	const connection = await getConnection(this);
 	// The request fields of each item's target, which shape its simplified output.
 	const requestFields: IDataObject[] = [];
+	const memory = new ReusedBuffers();
 
 	const outcomes = await runRecordJob({
 		itemCount,
@@ -101,6 +103,7 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 					fieldsParameter: 'additionalFields',
 					fieldsLabel: 'Additional Record Fields',
 					requireId: false,
+					memory,
 				}),
 				target.recordOptions,
 			);
@@ -108,7 +111,7 @@ export async function recognize(this: IExecuteFunctions): Promise<INodeExecution
 			requestFields[itemIndex] = target.target.fields ?? {};
 			return { ...prepared, target: target.target };
 		},
-		send: recordsSender(this, connection, settings.policy),
+		send: recordsSender(this, connection, settings.policy, memory),
 		limits: settings.limits,
 		parallel: settings.parallel,
 		pacer: settings.policy.pacer,
