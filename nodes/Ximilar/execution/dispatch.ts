@@ -17,7 +17,8 @@ const ALWAYS_ALLOWED = 3;
  * slot. Without a pacer, `parallel` requests at a time.
  */
 export async function dispatchBatches<B extends { bytes: number }>(
-	next: () => Promise<B | undefined>,
+	/** `readAhead`: a prepared batch already waits for a slot, so this one is not awaited yet (its reading may yield to answers). */
+	next: (readAhead: boolean) => Promise<B | undefined>,
 	run: (batch: B) => Promise<void>,
 	pacer: Pacer | undefined,
 	parallel: number,
@@ -25,18 +26,18 @@ export async function dispatchBatches<B extends { bytes: number }>(
 	const running = new Set<Promise<void>>();
 	let bytes = 0;
 	let error: unknown;
+	const limit = () => (pacer ? pacer.limit : parallel);
+	const active = () => running.size - (pacer?.waitingForRetryAfter ?? 0);
 	const room = () => {
 		if (error !== undefined) return true; // stop waiting: the loop ends below
-		const limit = pacer ? pacer.limit : parallel;
-		const active = running.size - (pacer?.waitingForRetryAfter ?? 0);
-		if (active < Math.min(limit, ALWAYS_ALLOWED)) return true;
+		if (active() < Math.min(limit(), ALWAYS_ALLOWED)) return true;
 		const ahead = pacer ? READ_AHEAD_BATCHES : 0;
-		return active < limit + ahead && bytes < BYTES_HELD;
+		return active() < limit() + ahead && bytes < BYTES_HELD;
 	};
 	for (;;) {
 		while (!room()) await Promise.race(pacer ? [...running, pacer.changed()] : running);
 		if (error !== undefined) break;
-		const batch = await next();
+		const batch = await next(active() > limit());
 		if (batch === undefined) break;
 		bytes += batch.bytes;
 		const task: Promise<void> = run(batch)

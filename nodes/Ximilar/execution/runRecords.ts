@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { thrownFailure, type ItemFailure } from '../failures/itemFailure';
 import { planBatches, type Batch, type BatchLimits, type PreparedItem, type RequestTarget } from './batches';
@@ -32,6 +33,16 @@ export interface RecordJob {
 	/** The execution's cancel signal: once it fires, no item is read and no batch starts. */
 	signal?: AbortSignal;
 }
+
+/**
+ * Items read ahead (another prepared batch already waits for a slot) are read in slices of
+ * about this many ms, with a turn of the event loop between slices: reading an item is
+ * synchronous n8n work (expressions, about 1 ms each), and an answer that arrives meanwhile
+ * would wait for a whole batch of reads, its slot idle, before the next request could go.
+ * A batch that would go next is read straight through: a turn costs at least 1 ms idle
+ * (n8n's sleep), which only the read-ahead can afford.
+ */
+const SLICE_MS = 1;
 
 function isObject(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -110,7 +121,13 @@ export async function runRecordJob(job: RecordJob): Promise<Array<Outcome | unde
 		outcomes[itemIndex] = { failure };
 		failed = true;
 	};
+	let readingAhead = false;
+	let sliceStart = Date.now();
 	const prepare = async (itemIndex: number): Promise<PreparedItem> => {
+		if (readingAhead && Date.now() - sliceStart >= SLICE_MS) {
+			await sleep(0);
+			sliceStart = Date.now();
+		}
 		try {
 			return await job.prepare(itemIndex);
 		} catch (error) {
@@ -134,7 +151,9 @@ export async function runRecordJob(job: RecordJob): Promise<Array<Outcome | unde
 		() => cancelled() || (job.stopOnFailure && failed),
 	);
 
-	const next = async () => {
+	const next = async (readAhead: boolean) => {
+		readingAhead = readAhead;
+		sliceStart = Date.now();
 		if (cancelled()) return undefined;
 		const step = await batches.next();
 		return step.done ? undefined : step.value;
