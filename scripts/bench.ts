@@ -427,7 +427,7 @@ async function main(): Promise<void> {
 			memory.push(row);
 			log(`binary x${items}: ${fixed(row.wallMs)} ms, peak RSS +${mb(row.rssGrowth)} MB`);
 		}
-		const pacing = part('pacing') ? await pacingBench(sim, log) : undefined;
+		const pacing = part('pacing') ? await pacingBench(log) : undefined;
 
 		// ---------------------------------------------------------------- table
 		const lines: string[] = [];

@@ -11,13 +11,25 @@ import { useSimulator } from './harness/useSimulator';
 import type { RequestLogEntry } from './simulator';
 import { failureOf, pairedIndex } from './support/outputs';
 
-const ctx = useSimulator();
+/**
+ * The node's runs of one account share what they learn about its limits (transport/
+ * accountWindow.ts), and an account is an API URL with a token: each test uses a token of
+ * its own, so it starts as a fresh account would.
+ */
+const TOKENS = Array.from({ length: 12 }, (_, i) => `pacing-account-${i}`);
+const ctx = useSimulator({ tokens: TOKENS });
+let token = '';
+let tests = 0;
+beforeEach(() => {
+	token = TOKENS[tests++];
+});
 const TCG = '/collectibles/v2/tcg_id';
 
 const recognize = (options: Record<string, unknown> = {}) => urlRecognizeParameters(Object.keys(options).length ? { options } : {});
 
 async function run(options: Record<string, unknown>, count: number): Promise<RunResult> {
-	return await runNode({ parameters: recognize(options) as never, items: urlItems(count), credentials: ctx.credentials, onError: 'continueRegularOutput' });
+	const credentials = { apiToken: token, apiUrl: ctx.sim.url };
+	return await runNode({ parameters: recognize(options) as never, items: urlItems(count), credentials, onError: 'continueRegularOutput' });
 }
 
 /** Every item has its own result, in order, paired; each record was processed once. */
@@ -86,6 +98,32 @@ describe('adaptive pacing under a rate limit', () => {
 		const starts = cappedLog.map((entry) => entry.startedAt);
 		// 500 ms apart when they leave (arrivals jitter on a busy machine, so the span is checked)
 		expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual((starts.length - 1) * 500 - 150);
+	});
+});
+
+describe('runs of one account', () => {
+	it('share what they learn: three runs at once stay under the limit together, and the next run starts at the level they found', async () => {
+		ctx.sim.latencyMs = 40;
+		ctx.sim.setRateLimit({ concurrent: 1 });
+		const runs = await Promise.all([run({ parallelRequests: 8 }, 100), run({ parallelRequests: 8 }, 100), run({ parallelRequests: 8 }, 100)]);
+		const log = [...ctx.sim.log];
+		for (const result of runs) {
+			expect(result.error).toBeUndefined();
+			expect(result.main.filter((item, index) => failureOf(item) || pairedIndex(item) !== index || item.json._id !== `row-${index}`)).toEqual([]);
+		}
+		const throttled = log.filter((entry) => entry.status === 429);
+		expect(throttled.length).toBeGreaterThan(0); // they did meet the limit
+		// Each run pacing alone would keep at least one request in flight: three against a limit of one.
+		expect(throttled.length / log.length).toBeLessThan(0.15);
+
+		ctx.sim.reset();
+		ctx.sim.latencyMs = 40;
+		ctx.sim.setRateLimit({ concurrent: 1 });
+		const next = await run({ parallelRequests: 8 }, 100);
+		expect(next.main.filter((item) => failureOf(item))).toEqual([]);
+		// A fresh account starts with 2 in flight; this run starts at the 1 the others found.
+		expect(ctx.sim.log.filter((entry) => entry.status === 429)).toEqual([]);
+		expect(ctx.sim.maxInFlight).toBe(1);
 	});
 });
 

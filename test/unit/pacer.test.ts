@@ -1,4 +1,5 @@
 /** The pacing controller on its own: how the in-flight limit answers successes and 429s. */
+import { AccountWindow, accountKey, type AttemptOutcome } from '../../nodes/Ximilar/transport/accountWindow';
 import { Pacer, START_IN_FLIGHT, type Ticket } from '../../nodes/Ximilar/transport/pacer';
 
 const ok = { ok: true } as const;
@@ -9,64 +10,157 @@ async function take(pacer: Pacer, n: number): Promise<Ticket[]> {
 	return await Promise.all(Array.from({ length: n }, async () => await pacer.acquire()));
 }
 
-describe('adaptive pacer', () => {
-	it('starts low and adds one request in flight per success, up to Parallel Requests', async () => {
-		const pacer = new Pacer({ max: 6, adaptive: true });
-		expect(pacer.limit).toBe(START_IN_FLIGHT);
+/** One request of the account through its window: taken, then answered `outcome`. */
+function answer(window: AccountWindow, outcome: AttemptOutcome = ok, ticket = window.take()): void {
+	window.give(ticket, outcome);
+}
+const tooMany: AttemptOutcome = { ok: false, throttled: true, retryAfterMs: 1000 };
+
+describe('account window (adaptive in-flight count)', () => {
+	it('starts low and adds one per success while requests wait for it, and never when none do', () => {
+		const window = new AccountWindow();
+		expect(window.limit).toBe(START_IN_FLIGHT);
+		for (let i = 0; i < 5; i++) answer(window);
+		expect(window.limit).toBe(START_IN_FLIGHT); // nothing waited: more in flight would not help
+		window.waiting = 1;
 		const seen: number[] = [];
-		for (let i = 0; i < 6; i++) {
-			const [ticket] = await take(pacer, 1);
-			pacer.settle(ticket, ok);
-			seen.push(pacer.limit);
+		for (let i = 0; i < 4; i++) {
+			answer(window);
+			seen.push(window.limit);
 		}
-		expect(seen).toEqual([3, 4, 5, 6, 6, 6]);
+		expect(seen).toEqual([3, 4, 5, 6]);
 	});
 
-	it('halves on a 429, never below one, and a wave of 429s sent before the cut cuts once', async () => {
-		const pacer = new Pacer({ max: 8, adaptive: true });
-		for (let i = 0; i < 6; i++) pacer.settle((await take(pacer, 1))[0], ok);
-		expect(pacer.limit).toBe(8);
-		const wave = await take(pacer, 8);
-		pacer.settle(wave[7], throttled(1000));
-		expect(pacer.limit).toBe(4);
-		for (const ticket of wave.slice(3, 7)) pacer.settle(ticket, throttled(1000));
-		expect(pacer.limit).toBe(4); // same wave: no further cut
-		for (const ticket of wave.slice(0, 3)) pacer.settle(ticket, ok);
-		expect(pacer.limit).toBe(4); // the wave showed 4 in flight drew a 429 too: no quick climb
-		const next = await take(pacer, 1);
-		pacer.settle(next[0], throttled(1000));
-		expect(pacer.limit).toBe(2);
-		pacer.settle((await take(pacer, 1))[0], throttled(1000));
-		expect(pacer.limit).toBe(1);
+	it('halves on a 429, never below one, and a wave of 429s sent before the cut cuts once', () => {
+		const window = new AccountWindow();
+		window.waiting = 1;
+		for (let i = 0; i < 6; i++) answer(window);
+		expect(window.limit).toBe(8);
+		const wave = Array.from({ length: 8 }, () => window.take());
+		window.give(wave[7], tooMany);
+		expect(window.limit).toBe(4);
+		for (const ticket of wave.slice(3, 7)) window.give(ticket, tooMany);
+		expect(window.limit).toBe(4); // same wave: no further cut
+		for (const ticket of wave.slice(0, 3)) window.give(ticket, ok);
+		expect(window.limit).toBe(4); // the wave showed 4 in flight drew a 429 too: no quick climb
+		answer(window, tooMany);
+		expect(window.limit).toBe(2);
+		answer(window, tooMany);
+		expect(window.limit).toBe(1);
 	});
 
-	it('climbs back one step per success to just under the level that drew a 429, then tries it only after many successes', async () => {
-		const pacer = new Pacer({ max: 8, adaptive: true });
-		for (let i = 0; i < 6; i++) pacer.settle((await take(pacer, 1))[0], ok);
-		const wave = await take(pacer, 6); // the 6th in flight is answered 429: 6 is too many
-		pacer.settle(wave[5], throttled(1000));
-		expect(pacer.limit).toBe(4);
-		for (const ticket of wave.slice(0, 5)) pacer.settle(ticket, ok);
-		expect(pacer.limit).toBe(5); // one step, and no further: 6 drew the 429
-		let successes = 0;
-		while (pacer.limit === 5 && successes < 1000) {
-			pacer.settle((await take(pacer, 1))[0], ok);
+	it('climbs back one step per success to just under the level that drew a 429, then tries it only after many successes', () => {
+		const window = new AccountWindow();
+		window.waiting = 1;
+		for (let i = 0; i < 4; i++) answer(window);
+		expect(window.limit).toBe(6);
+		const wave = Array.from({ length: 6 }, () => window.take()); // the 6th in flight is answered 429: 6 is too many
+		window.give(wave[5], tooMany);
+		expect(window.limit).toBe(3);
+		for (const ticket of wave.slice(0, 5)) window.give(ticket, ok);
+		expect(window.limit).toBe(5); // one step per success, and no further: 6 drew the 429
+		let successes = 3; // at 5 since the second of those five
+		while (window.limit === 5 && successes < 1000) {
+			answer(window);
 			successes++;
 		}
-		expect(4 + successes).toBe(8 * 5); // 8 rounds of 5 at 5 (4 of them from the wave), then it tries 6 again
-		expect(pacer.limit).toBe(6);
+		expect(successes).toBe(16 * 5); // 16 rounds of 5 at 5, then it tries 6 again
+		expect(window.limit).toBe(6);
 		// The try fails: the next try waits twice as long.
-		const tryWave = await take(pacer, 6);
-		pacer.settle(tryWave[5], throttled(1000));
-		expect(pacer.limit).toBe(3);
-		for (const ticket of tryWave.slice(0, 5)) pacer.settle(ticket, ok);
-		expect(pacer.limit).toBe(5);
-		successes = 3; // at 5 since the second of those five
-		while (pacer.limit === 5 && successes < 1000) {
-			pacer.settle((await take(pacer, 1))[0], ok);
+		const tryWave = Array.from({ length: 6 }, () => window.take());
+		window.give(tryWave[5], tooMany);
+		expect(window.limit).toBe(3);
+		for (const ticket of tryWave.slice(0, 5)) window.give(ticket, ok);
+		expect(window.limit).toBe(5);
+		successes = 3;
+		while (window.limit === 5 && successes < 1000) {
+			answer(window);
 			successes++;
 		}
-		expect(successes).toBe(16 * 5);
+		expect(successes).toBe(32 * 5);
+	});
+
+	it('forgets the level that drew a 429 once a try at it holds, and climbs freely again', () => {
+		const window = new AccountWindow();
+		window.waiting = 1;
+		answer(window); // 3
+		const wave = Array.from({ length: 3 }, () => window.take());
+		window.give(wave[2], tooMany); // 3 is too many: down to 1
+		window.give(wave[0], ok);
+		window.give(wave[1], ok);
+		expect(window.limit).toBe(2);
+		let successes = 1;
+		while (window.limit === 2 && successes < 1000) {
+			answer(window);
+			successes++;
+		}
+		expect(successes).toBe(16 * 2); // then it tries 3
+		expect(window.limit).toBe(3);
+		for (let i = 0; i < 3; i++) answer(window); // a round at 3 without a 429: the limit is gone
+		expect(window.limit).toBe(3);
+		for (let i = 0; i < 5; i++) answer(window);
+		expect(window.limit).toBe(8); // one step per success, as at the start
+	});
+
+	it('keys accounts by API URL and token without keeping the token', () => {
+		const key = accountKey('https://api.ximilar.com', 'secret-token-123');
+		expect(key).toBe(accountKey('https://api.ximilar.com', 'secret-token-123'));
+		expect(key).not.toBe(accountKey('https://api.ximilar.com', 'secret-token-124'));
+		expect(key).not.toBe(accountKey('http://127.0.0.1:9', 'secret-token-123'));
+		expect(key).not.toContain('secret');
+	});
+});
+
+describe('adaptive pacer', () => {
+	it('climbs while the run has requests waiting, up to Parallel Requests', async () => {
+		const pacer = new Pacer({ max: 5, adaptive: true });
+		expect(pacer.limit).toBe(START_IN_FLIGHT);
+		// Twelve requests, each answered as soon as it starts.
+		let most = 0;
+		let inFlight = 0;
+		await Promise.all(
+			Array.from({ length: 12 }, async () => {
+				const ticket = await pacer.acquire();
+				most = Math.max(most, ++inFlight);
+				await new Promise((resolve) => setImmediate(resolve));
+				inFlight--;
+				pacer.settle(ticket, ok);
+			}),
+		);
+		expect(pacer.limit).toBe(5);
+		expect(most).toBeLessThanOrEqual(5);
+	});
+
+	it('shares what it learns with the other runs of the same account, and only with them', async () => {
+		const key = accountKey('http://shared.example', `token-${Date.now()}`);
+		const first = new Pacer({ max: 8, adaptive: true });
+		const second = new Pacer({ max: 8, adaptive: true });
+		const other = new Pacer({ max: 8, adaptive: true });
+		first.join(key);
+		second.join(key);
+		other.join(accountKey('http://shared.example', 'another-token'));
+		// The first run holds both slots of the shared window: the second run's request waits.
+		const held = [await first.acquire(), await first.acquire()];
+		let started = false;
+		const waiting = second.acquire().then((ticket) => {
+			started = true;
+			return ticket;
+		});
+		const unrelated = await other.acquire(); // another account: not held back
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(started).toBe(false);
+		first.settle(held[0], ok); // a success while the second run waits: the shared window climbs to 3
+		const ticket = await waiting;
+		expect(ticket.inFlight).toBe(2);
+		expect(first.limit).toBe(3);
+		expect(second.limit).toBe(3);
+		// A 429 to one run lowers the window of both.
+		second.settle(ticket, { ok: false, throttled: true, retryAfterMs: 1000 });
+		expect(first.limit).toBe(1);
+		expect(second.limit).toBe(1);
+		first.settle(held[1], ok);
+		other.settle(unrelated, ok);
+		expect(other.limit).toBe(START_IN_FLIGHT);
 	});
 
 	it('holds every start for Retry-After once even one request at a time is answered 429', async () => {

@@ -8,6 +8,7 @@ import type {
 import { sleepWithAbort } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
+import { accountKey } from './accountWindow';
 import { apiBaseUrl } from './apiUrl';
 import { readPartialAnswer } from './partialAnswers';
 import { describeFailure, readBody, type AttemptResult } from './responses';
@@ -49,11 +50,15 @@ export interface Connection {
 	secret: string;
 	/** The execution's cancel signal: aborts requests in flight and waits between attempts. */
 	signal?: AbortSignal;
+	/** Which account this is, for pacing shared with its other runs (a hash: the token is not in it). */
+	account?: string;
 }
 
 export async function getConnection(ctx: IExecuteFunctions): Promise<Connection> {
 	const credentials = await ctx.getCredentials('ximilarApi');
-	return { baseUrl: apiBaseUrl(credentials.apiUrl), secret: String(credentials.apiToken ?? ''), signal: ctx.getExecutionCancelSignal?.() };
+	const baseUrl = apiBaseUrl(credentials.apiUrl);
+	const secret = String(credentials.apiToken ?? '');
+	return { baseUrl, secret, signal: ctx.getExecutionCancelSignal?.(), account: accountKey(baseUrl, secret) };
 }
 
 /** What a request came to: Ximilar's JSON reply, a failure worded for the user, or the execution was stopped. */
@@ -151,6 +156,7 @@ export async function requestXimilar(
 	policy: RequestPolicy,
 ): Promise<RequestResult> {
 	const attempts = Math.max(1, Math.floor(policy.maxRetries) + 1);
+	if (connection.account !== undefined) policy.pacer?.join(connection.account);
 	const throttle = throttledAttempt(policy.pacer);
 	for (let tryNumber = 1; ; tryNumber++) {
 		if (connection.signal?.aborted) return { cancelled: true };
