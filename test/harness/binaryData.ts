@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -10,6 +10,14 @@ import path from 'node:path';
 let ready: Promise<unknown> | undefined;
 
 export const STORAGE_ROOT = mkdtempSync(path.join(tmpdir(), 'ximilar-n8n-'));
+
+/**
+ * The stored binary data goes when the test file (jest) or the process (bench, demo) is
+ * done: a bench run stores hundreds of MB, and runs that left it behind filled /tmp.
+ */
+const removeStorage = () => rmSync(STORAGE_ROOT, { recursive: true, force: true });
+if (typeof afterAll === 'function') afterAll(removeStorage);
+else process.once('exit', removeStorage);
 
 function configureEnvironment() {
 	// n8n-core reads its instance settings from here at first use: keep it out of ~/.n8n.
