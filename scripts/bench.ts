@@ -13,7 +13,7 @@
  * runs a node (wall, CPU) and once after a forced full GC (RSS, retained memory; its wall
  * and CPU are shown beside, as V8 collects far more often in a heap it has just shrunk).
  * One more run of 1000 URL items under the V8 profiler shows where the CPU time goes.
- * BENCH_TRACE_GC=1 runs those workers with --trace-gc.
+ * BENCH_TRACE_GC=<a V8 flag> (e.g. --trace-gc) runs those workers with it.
  *
  * BENCH_FULL=1 also measures the 1-record-per-request baseline for 1000 items at
  * Parallel Requests 1 (about 85 s more). BENCH_ONLY=url, BENCH_ONLY=memory or
@@ -326,7 +326,7 @@ async function measure(endpoint: Endpoint, sampler: RssSampler | undefined, scen
  */
 async function measureInFreshProcess(endpoint: Endpoint, sim: SimulatorProcess, scenario: Scenario, mode: 'memory' | 'speed'): Promise<Measured> {
 	const child = fork(__filename, [JSON.stringify({ endpoint, scenario, mode })], {
-		execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? ['--trace-gc'] : []), '-r', 'ts-node/register/transpile-only'],
+		execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? [process.env.BENCH_TRACE_GC] : []), '-r', 'ts-node/register/transpile-only'],
 		env: { ...process.env, BENCH_WORKER: '1' },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
