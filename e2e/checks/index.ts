@@ -6,6 +6,7 @@ import { ROOT } from '../lib/config';
 import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
 import { verifyCollectionSearch } from './collection';
+import { verifyFloodComparison } from './flood';
 import { verifyPerItemCollections } from './perItem';
 import { verifyRecognizeBinary } from './recognize';
 import { verifyRecognizeShapes } from './shapes';
@@ -15,6 +16,7 @@ const ownChecks: Record<string, Verify> = {
 	'collection-search.json': verifyCollectionSearch,
 	'per-item-collections.json': verifyPerItemCollections,
 	'recognize-shapes.json': verifyRecognizeShapes,
+	'flood-comparison.json': verifyFloodComparison,
 };
 
 export function workflowCases(simUrl: string): TestCase[] {

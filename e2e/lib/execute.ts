@@ -10,7 +10,16 @@ import type { TestCase } from './workflows';
 export async function executeCase(testCase: TestCase, sim: XimilarSimulator, target = DEFAULT_N8N): Promise<void> {
 	const runStarted = Date.now();
 	const firstRequest = sim.log.length;
-	const result = await n8n(`execute-${testCase.id}`, ['execute', `--id=${testCase.id}`, '--rawOutput'], undefined, target);
+	// A workflow may ask for the simulator's latency model (meta.e2eLatency) for its run.
+	const latency = (testCase.workflow.meta as { e2eLatency?: { latencyMs: number; perRecordMs: number } } | undefined)?.e2eLatency;
+	const before = { latencyMs: sim.latencyMs, perRecordMs: sim.perRecordMs };
+	if (latency) Object.assign(sim, latency);
+	let result;
+	try {
+		result = await n8n(`execute-${testCase.id}`, ['execute', `--id=${testCase.id}`, '--rawOutput'], undefined, target);
+	} finally {
+		Object.assign(sim, before);
+	}
 	const data = extractRunData(result.stdout);
 	const label = target.name ? `${target.name}: ${testCase.label}` : testCase.label;
 	const ok = check(

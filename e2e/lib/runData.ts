@@ -11,6 +11,8 @@ interface NodeRun {
 	data?: { main?: Array<Item[] | null> };
 	error?: { message?: string; description?: string };
 	executionStatus?: string;
+	/** How long the node ran, in ms. */
+	executionTime?: number;
 }
 
 export interface RunData {

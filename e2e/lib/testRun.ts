@@ -18,6 +18,11 @@ export class Run {
 		return this.data.data.resultData.runData[node]?.[0]?.data?.main?.[index] ?? [];
 	}
 
+	/** How long the node ran (n8n's own figure), in ms. */
+	executionTime(node: string): number | undefined {
+		return this.data.data.resultData.runData[node]?.[0]?.executionTime;
+	}
+
 	nodeError(node: string): string | undefined {
 		return this.data.data.resultData.runData[node]?.[0]?.error?.message;
 	}
