@@ -37,6 +37,37 @@ describe('dispatching batches', () => {
 		expect(await mostRunning(20, 30 * MB, new Pacer({ max: 32, adaptive: false }), 32)).toBe(3);
 	});
 
+	it('tells a batch it is read ahead only when another prepared batch already waits for a slot', async () => {
+		// Two slots; runs end only when released, so the dispatcher fills slots, then reads ahead.
+		const pacer = new Pacer({ max: 2, adaptive: false });
+		const flags: boolean[] = [];
+		const releases: Array<() => void> = [];
+		let left = 4;
+		const done = dispatchBatches(
+			async (readAhead) => {
+				flags.push(readAhead);
+				return left-- > 0 ? { bytes: 1 } : undefined;
+			},
+			async () => {
+				// A batch holds a pacer slot while it runs, as a request does.
+				const ticket = await pacer.acquire();
+				await new Promise<void>((resolve) => releases.push(resolve));
+				pacer.settle(ticket, { ok: true });
+			},
+			pacer,
+			2,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		// Batches 1 and 2 take the slots, 3 is read while the slots are full but nothing waits yet,
+		// 4 is read while 3 waits for a slot: only then may reading yield to answers.
+		expect(flags).toEqual([false, false, false, true]);
+		while (releases.length) releases.shift()!();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		while (releases.length) releases.shift()!();
+		await done;
+		expect(flags).toHaveLength(5); // the fifth call found no batch left
+	});
+
 	it('hands back the first error once every batch has ended', async () => {
 		let ended = 0;
 		let left = 5;
