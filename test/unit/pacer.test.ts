@@ -175,6 +175,15 @@ describe('adaptive pacer', () => {
 		expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(290);
 	});
 
+	it('holds every start for Retry-After when a request alone in flight is answered 429, whatever the window allows', async () => {
+		const pacer = new Pacer({ max: 1, adaptive: true }); // Parallel Requests 1; the window would allow 2
+		const [lone] = await take(pacer, 1);
+		const answeredAt = Date.now();
+		pacer.settle(lone, throttled(300));
+		await pacer.acquire();
+		expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(290);
+	});
+
 	it('lets a request held by its own Retry-After wait without taking a slot', async () => {
 		const pacer = new Pacer({ max: 2, adaptive: false });
 		const held = pacer.acquire(Date.now() + 200);

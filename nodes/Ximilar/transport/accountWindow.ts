@@ -12,8 +12,9 @@
  * it (never below one) and remembers the level that was too many; the window then climbs
  * back one step per success to just under that level, and tries the level again only after
  * a long run of successes (longer each time it fails again); when the level holds, the
- * limit that drew the 429 is gone and the window climbs freely again. When even one
- * request at a time is answered 429, every request of the account waits for its Retry-After.
+ * limit that drew the 429 is gone and the window climbs freely again. When a request is
+ * answered 429 with no other request of the account in flight (or at one at a time), every
+ * request of the account waits for its Retry-After.
  */
 
 /** In-flight count an account starts with: low enough that overshooting a small limit costs one 429. */
@@ -116,14 +117,15 @@ export class AccountWindow {
 	}
 
 	private throttled(ticket: Ticket, retryAfterMs: number | undefined): void {
+		if (ticket.inFlight <= 1 || this.limit <= 1) {
+			// Throttled with no other request of the account in flight: how many go at once is
+			// not the limit (a quota is). Everything waits as Ximilar asks.
+			this.holdUntil = Math.max(this.holdUntil, this.now() + (retryAfterMs ?? 1000));
+		}
 		if (ticket.epoch !== this.epoch) {
 			// Sent before the latest cut: no second cut, but it tells a lower level was already too many.
 			if (this.tooMany !== undefined) this.tooMany = Math.min(this.tooMany, Math.max(2, ticket.inFlight));
 			return;
-		}
-		if (this.limit <= 1) {
-			// Even one request at a time is too many: everything waits as Ximilar asks.
-			this.holdUntil = Math.max(this.holdUntil, this.now() + (retryAfterMs ?? 1000));
 		}
 		if (this.probing) this.probeRounds = Math.min(MOST_PROBE_ROUNDS, this.probeRounds * 2);
 		this.probing = false;
