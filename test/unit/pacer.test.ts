@@ -10,6 +10,14 @@ async function take(pacer: Pacer, n: number): Promise<Ticket[]> {
 	return await Promise.all(Array.from({ length: n }, async () => await pacer.acquire()));
 }
 
+/** Settles `ticket` with a 429 (Retry-After 300 ms) and checks that the next start waits for it. */
+async function expectNextStartHeld(pacer: Pacer, ticket: Ticket): Promise<void> {
+	const answeredAt = Date.now();
+	pacer.settle(ticket, throttled(300));
+	await pacer.acquire();
+	expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(290);
+}
+
 /** One request of the account through its window: taken, then answered `outcome`. */
 function answer(window: AccountWindow, outcome: AttemptOutcome = ok, ticket = window.take()): void {
 	window.give(ticket, outcome);
@@ -169,19 +177,13 @@ describe('adaptive pacer', () => {
 		pacer.settle(first, throttled());
 		expect(pacer.limit).toBe(1);
 		const [second] = await take(pacer, 1);
-		const answeredAt = Date.now();
-		pacer.settle(second, throttled(300));
-		await pacer.acquire();
-		expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(290);
+		await expectNextStartHeld(pacer, second);
 	});
 
 	it('holds every start for Retry-After when a request alone in flight is answered 429, whatever the window allows', async () => {
 		const pacer = new Pacer({ max: 1, adaptive: true }); // Parallel Requests 1; the window would allow 2
 		const [lone] = await take(pacer, 1);
-		const answeredAt = Date.now();
-		pacer.settle(lone, throttled(300));
-		await pacer.acquire();
-		expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(290);
+		await expectNextStartHeld(pacer, lone);
 	});
 
 	it('lets a request held by its own Retry-After wait without taking a slot', async () => {

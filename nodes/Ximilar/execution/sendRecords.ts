@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { Base64Image } from '../records/base64Image';
 import type { ReusedBuffers } from './reusedBuffers';
-import { requestXimilar, type Connection, type RequestPolicy } from '../transport/request';
+import { requestXimilar, type Connection, type RequestPolicy, type RequestResult } from '../transport/request';
 import type { RequestTarget } from './batches';
 import type { SendResult } from './runRecords';
 
@@ -49,33 +49,43 @@ export function recordsBody(fields: IDataObject, records: IDataObject[], memory?
 }
 
 /**
- * POSTs `{...target.fields, records}` to the target's path and hands back the returned
- * records. It empties `records` once they are serialised, so the image strings can be
- * freed while the request is in flight, and gives the body's memory back once the request
- * is over.
+ * POSTs `{...target.fields, records}` to the target's path. It empties `records` once they
+ * are serialised, so the image bytes can be freed while the request is in flight, and gives
+ * the body's memory back once the request is over. Shared by every sender of record batches.
  */
+export async function postRecords(
+	ctx: IExecuteFunctions,
+	connection: Connection,
+	policy: RequestPolicy,
+	{ path, headers, fields }: RequestTarget,
+	records: IDataObject[],
+	options: { memory?: ReusedBuffers; partialAnswers?: boolean } = {},
+): Promise<RequestResult> {
+	const body = recordsBody(fields ?? {}, records, options.memory);
+	records.length = 0;
+	try {
+		return await requestXimilar(ctx, connection, { method: 'POST', path, body, headers, partialAnswers: options.partialAnswers }, policy);
+	} finally {
+		options.memory?.giveBack(body);
+	}
+}
+
+/** Sends a batch (postRecords) and hands back the records Ximilar returned, in order. */
 export function recordsSender(
 	ctx: IExecuteFunctions,
 	connection: Connection,
 	policy: RequestPolicy,
 	memory?: ReusedBuffers,
 ): (target: RequestTarget, records: IDataObject[]) => Promise<SendResult> {
-	return async ({ path, headers, fields }, records) => {
-		const body = recordsBody(fields ?? {}, records, memory);
-		records.length = 0;
-		let result;
-		try {
-			result = await requestXimilar(ctx, connection, { method: 'POST', path, body, headers }, policy);
-		} finally {
-			memory?.giveBack(body);
-		}
+	return async (target, records) => {
+		const result = await postRecords(ctx, connection, policy, target, records, { memory });
 		if (!('body' in result)) return result;
 		const returned = result.body.records;
 		if (!Array.isArray(returned)) {
 			return {
 				failure: {
 					kind: 'api',
-					message: `Ximilar's reply from ${path} holds no "records" list`,
+					message: `Ximilar's reply from ${target.path} holds no "records" list`,
 					description: 'Check that the endpoint path is a Ximilar endpoint that takes records.',
 				},
 			};

@@ -4,8 +4,8 @@ import type { RequestTarget } from '../../execution/batches';
 import { matchById } from '../../execution/matchById';
 import type { SendResult } from '../../execution/runRecords';
 import type { ReusedBuffers } from '../../execution/reusedBuffers';
-import { recordsBody } from '../../execution/sendRecords';
-import { requestXimilar, type Connection, type RequestPolicy } from '../../transport/request';
+import { postRecords } from '../../execution/sendRecords';
+import type { Connection, RequestPolicy } from '../../transport/request';
 
 /**
  * Sends a batch of collection records and matches the answer to them by `_id`, so a
@@ -19,17 +19,9 @@ export function upkeepSender(
 	operation: string,
 	memory?: ReusedBuffers,
 ): (target: RequestTarget, records: IDataObject[]) => Promise<SendResult> {
-	return async ({ path, headers, fields }, records) => {
+	return async (target, records) => {
 		const ids = records.map((record) => String(record._id));
-		const body = recordsBody(fields ?? {}, records, memory);
-		records.length = 0;
-		const call = { method: 'POST' as const, path, body, headers, partialAnswers: true };
-		let result;
-		try {
-			result = await requestXimilar(ctx, connection, call, policy);
-		} finally {
-			memory?.giveBack(body);
-		}
+		const result = await postRecords(ctx, connection, policy, target, records, { memory, partialAnswers: true });
 		if (!('body' in result)) return result;
 		return { outcomes: matchById(ids, result.body, operation) };
 	};
