@@ -1,21 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { route } from './actions/router';
+import { RESOURCES, route } from './actions/router';
 import { TOOL_NODE_DESCRIPTION } from './catalog/agentTexts';
+import { toolDescriptionProperties } from './description/agentTool';
 import { ximilarApiTest } from './methods/credentialTest';
 import { searchTasks } from './methods/searchTasks';
-import { accountProperties } from './description/account';
-import { toolDescriptionProperties } from './description/agentTool';
-import { collectionProperties } from './description/collection';
-import { gradeCardProperties } from './description/gradeCard';
-import { jobProperties } from './description/job';
-import { recognizeProperties } from './description/recognize';
-import { upscaleProperties } from './description/upscale';
 
 /**
- * The node only wires: the services are data (catalog/), the UI is built from them
- * (description/), and one execute() batches records across items (actions/, execution/),
+ * The node only wires: each operation is one file under actions/ (its fields and its
+ * execute), found through the router's table. One execute() batches records across items,
  * which n8n's declarative routing cannot do (it sends one request per item).
  */
 export class Ximilar implements INodeType {
@@ -41,22 +35,10 @@ export class Ximilar implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				// The main job first: n8n lists a node's actions grouped in this order, so
-				// "Recognize an image" heads the list (n8n alphabetizes only from five options).
-				options: [
-					{ name: 'Image', value: 'image' },
-					{ name: 'Account', value: 'account' },
-					{ name: 'Collection', value: 'collection' },
-					{ name: 'Job', value: 'job' },
-				],
+				options: Object.values(RESOURCES).map(({ resource }) => resource),
 				default: 'image',
 			},
-			...accountProperties,
-			...recognizeProperties,
-			...gradeCardProperties,
-			...upscaleProperties,
-			...collectionProperties,
-			...jobProperties,
+			...Object.values(RESOURCES).flatMap(({ description }) => description),
 		],
 	};
 

@@ -7,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { DEFAULT_SECRET_HEADER, simplifyProperty } from '../Ximilar/description/asyncJob';
+import { DEFAULT_SECRET_HEADER } from '../Ximilar/description/asyncJob';
+import { JOB_ROW_HOLDS, SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../Ximilar/description/simplify';
 import { callbackItems } from './callbackItems';
 import { secretMatches } from './secret';
 
@@ -57,7 +58,7 @@ export class XimilarTrigger implements INodeType {
 				required: true,
 				description: 'Callbacks whose secret header does not carry exactly this value are refused (HTTP 401)',
 			},
-			simplifyProperty(),
+			simplifyProperty(JOB_ROW_HOLDS),
 		],
 	};
 
@@ -89,7 +90,7 @@ export class XimilarTrigger implements INodeType {
 			response.end(JSON.stringify({ message: 'Missing or wrong secret header' }));
 			return { noWebhookResponse: true };
 		}
-		const raw = this.getNodeParameter('simplify', true) === false;
-		return { workflowData: [callbackItems(this.getBodyData(), raw)] };
+		const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, true));
+		return { workflowData: [callbackItems(this.getBodyData(), simplify)] };
 	}
 }

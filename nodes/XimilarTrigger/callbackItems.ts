@@ -1,27 +1,19 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 
-import { recordFailureText } from '../Ximilar/jobs/jobState';
-import { rawRecord } from '../Ximilar/output/simplify';
-import { simplifyJobRecord } from '../Ximilar/output/simplifyJobs';
-
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, objects } from '../Ximilar/json/read';
+import { jobRows } from '../Ximilar/output/jobRows';
 
 /**
- * Ximilar's callback `{id, status, response}` (shapes section 2) as items: one per record of
- * `response.records`, each with the job ID and status; a job without records gives one item
- * saying so, so that a failed job is seen rather than lost.
+ * Ximilar's callback `{id, status, response}` (docs/ximilar-api.md, "Asynchronous API") as
+ * items: one per record of `response.records`, each with the job ID and status; a job
+ * without records gives one item saying so, so that a failed job is seen rather than lost.
  */
-export function callbackItems(body: unknown, raw: boolean): INodeExecutionData[] {
+export function callbackItems(body: unknown, simplify: boolean): INodeExecutionData[] {
 	const payload = isObject(body) ? body : {};
 	const common = { jobId: payload.id ?? null, jobStatus: payload.status ?? null };
-	const response = isObject(payload.response) ? payload.response : {};
-	const records = Array.isArray(response.records) ? response.records.filter(isObject) : [];
+	const records = objects(isObject(payload.response) ? payload.response.records : undefined);
 	if (records.length === 0) {
 		return [{ json: { ...common, error: `The job came back with status ${String(payload.status)} and no records` } }];
 	}
-	return records.map((record) => {
-		const failed = recordFailureText(record);
-		if (failed) return { json: { ...common, _id: record._id ?? null, error: `Ximilar could not process this image: ${failed}` } };
-		return { json: { ...common, ...(raw ? rawRecord(record) : simplifyJobRecord(record)) } };
-	});
+	return jobRows(common, records, simplify).map((json) => ({ json }));
 }

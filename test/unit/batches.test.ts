@@ -1,5 +1,6 @@
-import { MAX_OPEN_BATCHES, planBatches, targetKey, type Batch, type PreparedItem } from '../../nodes/Ximilar/execution/batches';
-import { recordsBody } from '../../nodes/Ximilar/execution/sendRecords';
+import { MAX_OPEN_BATCHES, planBatches, targetKey, type Batch } from '../../nodes/Ximilar/engine/batching/planBatches';
+import type { PreparedItem } from '../../nodes/Ximilar/records/prepared';
+import { recordsBody } from '../../nodes/Ximilar/engine/batching/senders';
 import { Base64Image } from '../../nodes/Ximilar/records/base64Image';
 
 /** An item of the plan: its size in bytes and the collection it goes to, or refused. */

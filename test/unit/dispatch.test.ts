@@ -1,5 +1,5 @@
 /** How many batches the dispatcher keeps going: the pacer's limit, read-ahead, and the bytes bound. */
-import { dispatchBatches } from '../../nodes/Ximilar/execution/dispatch';
+import { dispatchBatches } from '../../nodes/Ximilar/engine/batching/dispatch';
 import { Pacer } from '../../nodes/Ximilar/transport/pacer';
 
 const MB = 1024 * 1024;

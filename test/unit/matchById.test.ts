@@ -1,4 +1,4 @@
-import { matchById } from '../../nodes/Ximilar/execution/matchById';
+import { matchById } from '../../nodes/Ximilar/engine/batching/matchById';
 import { responseFixtures } from '../fixtures/responses';
 
 const collection = responseFixtures().filter((fixture) => ['insert', 'update', 'delete', 'get'].includes(fixture.service));

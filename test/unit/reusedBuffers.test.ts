@@ -1,5 +1,5 @@
-/** Memory reused within a run for image bytes and request bodies (execution/reusedBuffers.ts). */
-import { ReusedBuffers } from '../../nodes/Ximilar/execution/reusedBuffers';
+/** Memory reused within a run for image bytes and request bodies (records/reusedBuffers.ts). */
+import { ReusedBuffers } from '../../nodes/Ximilar/records/reusedBuffers';
 
 const KB = 1024;
 

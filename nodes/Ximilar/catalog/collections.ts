@@ -119,6 +119,13 @@ export const COLLECTION_METHODS = {
 	getAll: 'allRecords',
 } as const;
 
+/**
+ * Top-level codes (as the HTTP status or as `status.code`) of an upkeep answer that still
+ * carries per-record answers: 211 some inserted, 206 some not found, 404 not found, 411
+ * duplicate, 412 capacity exceeded (docs/ximilar-api.md, "Collections").
+ */
+export const PARTIAL_ANSWER_CODES = [206, 211, 404, 411, 412];
+
 export function findCollectionType(value: string): CollectionType | undefined {
 	return COLLECTION_TYPES.find((type) => type.value === value);
 }

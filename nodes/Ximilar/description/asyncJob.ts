@@ -5,21 +5,8 @@ import { optionsCollection, REQUEST_OPTIONS } from './requestOptions';
 /** The header the node sends with a webhook job and the Ximilar Trigger checks. */
 export const DEFAULT_SECRET_HEADER = 'X-Ximilar-Webhook-Secret';
 
-/** The Simplify toggle of async results (as Recognize has it), shown where a result comes out. */
-export function simplifyProperty(show?: IDisplayOptions['show']): INodeProperties {
-	const property: INodeProperties = {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return one flat row per image (grades, centering ratios, condition, side, result image URL) instead of every field Ximilar returned',
-	};
-	return show ? { ...property, displayOptions: { show } } : property;
-}
-
-/** Where the result image goes: shared by Grade Card (Crop and Level), Upscale and Job > Get. */
-export function downloadProperties(show: IDisplayOptions['show'], defaultOn: boolean): INodeProperties[] {
+/** Where the result image goes: shared by Recognize (background removal), Grade Card (Crop and Level), Upscale and Job > Get. */
+export function downloadProperties(show: IDisplayOptions['show'] = {}, defaultOn = false): INodeProperties[] {
 	const toggle: INodeProperties = {
 		displayName: 'Download Result Image',
 		name: 'downloadResultImage',
@@ -44,8 +31,7 @@ export function downloadProperties(show: IDisplayOptions['show'], defaultOn: boo
 }
 
 /** Result mode, webhook and waiting parameters of an operation that runs as an async job. */
-export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperties[] {
-	const when = (extra: IDisplayOptions['show'] = {}): IDisplayOptions => ({ show: { ...show, ...extra } });
+export function asyncJobProperties(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Get Result',
@@ -71,7 +57,6 @@ export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperti
 				},
 			],
 			default: 'wait',
-			displayOptions: when(),
 		},
 		{
 			displayName: 'Wait Timeout (Seconds)',
@@ -81,7 +66,7 @@ export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperti
 			default: 300,
 			description:
 				'How long to wait for each job. A job not done by then becomes an error item with its job ID; it keeps running at Ximilar.',
-			displayOptions: when({ resultMode: ['wait'] }),
+			displayOptions: { show: { resultMode: ['wait'] } },
 		},
 		{
 			displayName: 'Webhook URL',
@@ -92,7 +77,7 @@ export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperti
 			placeholder: 'https://n8n.example.com/webhook/ximilar',
 			description:
 				'Where Ximilar posts {ID, status, response} when the job is done: the production URL of a Ximilar Trigger node, or {{ $execution.resumeUrl }} when a Wait node follows',
-			displayOptions: when({ resultMode: ['webhook'] }),
+			displayOptions: { show: { resultMode: ['webhook'] } },
 		},
 		{
 			displayName: 'Header Name',
@@ -100,7 +85,7 @@ export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperti
 			type: 'string',
 			default: DEFAULT_SECRET_HEADER,
 			description: 'Name of the secret header Ximilar sends back with the callback; the Ximilar Trigger (or the Wait node\'s Header Auth) checks it',
-			displayOptions: when({ resultMode: ['webhook'] }),
+			displayOptions: { show: { resultMode: ['webhook'] } },
 		},
 		{
 			displayName: 'Secret',
@@ -110,14 +95,14 @@ export function asyncJobProperties(show: IDisplayOptions['show']): INodeProperti
 			default: '',
 			description:
 				'Value of the secret header. Use the same value in the Ximilar Trigger, so callbacks from anyone else are refused.',
-			displayOptions: when({ resultMode: ['webhook'] }),
+			displayOptions: { show: { resultMode: ['webhook'] } },
 		},
 	];
 }
 
-/** Options of an async operation (the request ones it uses, and the output shape). */
-export function asyncOptions(show: IDisplayOptions['show']): INodeProperties {
-	return optionsCollection({ show }, [
+/** Options of an async operation (the request ones it uses). */
+export function asyncOptions(): INodeProperties {
+	return optionsCollection([
 		REQUEST_OPTIONS.includeInputBinary,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.retryMayBill,

@@ -1,5 +1,6 @@
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { FRONT_IMAGE, IMAGE_SOURCE_PARAMETER } from '../records/imageParameters';
 import { fromAiDefault } from './agentTool';
 
 const BINARY: INodePropertyOptions = {
@@ -19,17 +20,18 @@ const BASE64: INodePropertyOptions = {
 };
 
 /**
- * Where each item's image comes from: shared by Recognize, Search and Insert.
- * The tool variant (`@tool`) offers no Binary File, which an AI agent cannot hand over,
- * and lets the agent fill the URL or base64 through `$fromAI`.
+ * Where each item's image comes from: shared by Recognize, Grade Card, Upscale, Search and
+ * Insert (shown when `show` holds, besides the operation's own condition). The tool variant
+ * (`@tool`) offers no Binary File, which an AI agent cannot hand over, and lets the agent
+ * fill the URL or base64 through `$fromAI`. The names come from records/imageParameters.ts.
  */
-export function imageSourceProperties(show: IDisplayOptions['show']): INodeProperties[] {
+export function imageSourceProperties(show: IDisplayOptions['show'] = {}): INodeProperties[] {
 	const when = (extra: IDisplayOptions['show'] = {}): IDisplayOptions => ({ show: { ...show, ...extra } });
 	const node = { '@tool': [false] };
 	const tool = { '@tool': [true] };
 	const imageUrl: INodeProperties = {
 		displayName: 'Image URL',
-		name: 'imageUrl',
+		name: FRONT_IMAGE.url,
 		type: 'string',
 		default: '',
 		required: true,
@@ -39,7 +41,7 @@ export function imageSourceProperties(show: IDisplayOptions['show']): INodePrope
 	};
 	const base64Image: INodeProperties = {
 		displayName: 'Base64 Image',
-		name: 'base64Image',
+		name: FRONT_IMAGE.base64,
 		type: 'string',
 		default: '',
 		required: true,
@@ -50,7 +52,7 @@ export function imageSourceProperties(show: IDisplayOptions['show']): INodePrope
 	return [
 		{
 			displayName: 'Image Source',
-			name: 'imageSource',
+			name: IMAGE_SOURCE_PARAMETER,
 			type: 'options',
 			noDataExpression: true,
 			options: [BINARY, URL, BASE64],
@@ -59,7 +61,7 @@ export function imageSourceProperties(show: IDisplayOptions['show']): INodePrope
 		},
 		{
 			displayName: 'Image Source',
-			name: 'imageSource',
+			name: IMAGE_SOURCE_PARAMETER,
 			type: 'options',
 			noDataExpression: true,
 			options: [URL, BASE64],
@@ -68,7 +70,7 @@ export function imageSourceProperties(show: IDisplayOptions['show']): INodePrope
 		},
 		{
 			displayName: 'Input Binary Field',
-			name: 'binaryPropertyName',
+			name: FRONT_IMAGE.binaryField,
 			type: 'string',
 			default: 'data',
 			required: true,

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * Options that shape how records travel: each operation picks the ones that apply to it.
@@ -104,30 +104,27 @@ export const BATCH_OPTIONS: INodeProperties[] = [
 /** The Options of operations that send images, before BATCH_OPTIONS. */
 export const IMAGE_OPTIONS: INodeProperties[] = [REQUEST_OPTIONS.includeInputBinary, REQUEST_OPTIONS.maxRequestSizeMb];
 
-/** An operation's Options collection, shown with `displayOptions`. */
-export function optionsCollection(displayOptions: IDisplayOptions, options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions, options };
+/** An operation's Options collection. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
 }
 
-/** Return All and Limit of a list operation shown with `show`. */
-export function returnAllAndLimit(show: IDisplayOptions['show']): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}
+/** Return All and Limit of a list operation. */
+export const RETURN_ALL_AND_LIMIT: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];

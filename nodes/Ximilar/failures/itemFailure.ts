@@ -1,7 +1,9 @@
+import type { IDataObject } from 'n8n-workflow';
+
 /**
  * Why one item produced no result. Plain data, so that one failed request can be
  * recorded for each item of its batch, and turned into an n8n error only at the output.
- * It sits below transport/, records/ and execution/, which all produce failures.
+ * It sits below every layer that produces failures.
  */
 export interface ItemFailure {
 	/** 'input': the item was refused before any request (no credit spent). 'api': Ximilar or the network failed it. */
@@ -19,6 +21,9 @@ export interface ItemFailure {
 	 */
 	thrown?: Error;
 }
+
+/** What became of one input item: the record Ximilar returned for it, or why there is none. */
+export type Outcome = { record: IDataObject } | { failure: ItemFailure };
 
 export function inputFailure(message: string, description?: string): ItemFailure {
 	return { kind: 'input', message, description };

@@ -1,10 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { findService } from '../catalog/services';
+import { isObject } from '../json/read';
 import { apiBaseUrl } from '../transport/apiUrl';
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The Task field's list: the account's tasks for the chosen service, from Ximilar's task

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemFailure } from '../failures/itemFailure';
-import type { Outcome } from '../execution/runRecords';
+import type { ItemFailure, Outcome } from '../failures/itemFailure';
+import { isObject, objects } from '../json/read';
 
 /**
  * Answers for an AI agent, when the node runs as its tool variant (`ximilarTool`): one
@@ -19,22 +19,19 @@ const DROPPED = ['_status', 'status_code', '_url', '_width', '_height', 'distanc
 const ALTERNATIVES_SHOWN = 3;
 const LABELS_SHOWN = 3;
 
-const isObj = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const isEmpty = (value: unknown): boolean =>
 	value === null ||
 	value === undefined ||
 	value === '' ||
 	(Array.isArray(value) && value.length === 0) ||
-	(isObj(value) && Object.keys(value).length === 0);
+	(isObject(value) && Object.keys(value).length === 0);
 
 /** Names of the closest alternatives Ximilar gave for the identified object, best first. */
 function alternativeNames(record: IDataObject): string[] {
-	const objects = Array.isArray(record._objects) ? record._objects.filter(isObj) : [];
-	const identification = objects.map((object) => object._identification).find(isObj);
-	const alternatives = Array.isArray(identification?.alternatives) ? identification.alternatives.filter(isObj) : [];
-	return alternatives
+	const identification = objects(record._objects)
+		.map((object) => object._identification)
+		.find(isObject);
+	return objects(identification?.alternatives)
 		.map((match) => match.full_name ?? match.name)
 		.filter((name): name is string => typeof name === 'string' && name !== '')
 		.slice(0, ALTERNATIVES_SHOWN);

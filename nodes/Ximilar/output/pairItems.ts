@@ -1,8 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemFailure } from '../failures/itemFailure';
+import type { ItemFailure, Outcome } from '../failures/itemFailure';
 import { failureToError, failureToErrorOutputJson, failureToJson } from '../failures/n8nError';
-import type { Outcome } from '../execution/runRecords';
 import { agentOutputs, isToolCall } from './agentAnswer';
 
 export interface PairOptions {

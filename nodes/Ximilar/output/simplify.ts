@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { SummaryKind } from '../catalog/services';
-import { isObj } from './read';
+import { isObject } from '../json/read';
 import { cardRows, slabRows } from './summaries/cards';
 import { classificationRow, colorsRow, detectionRow, ocrRow, removeBackgroundRow } from './summaries/images';
 import { metaTagsRow, objectTagsRow, tagsRow } from './summaries/tags';
@@ -45,7 +45,7 @@ const SUMMARIES: Record<SummaryKind, Summary> = {
 function technicalColumns(record: IDataObject): IDataObject {
 	const tail: IDataObject = { _id: record._id ?? null };
 	if (record._url !== undefined) tail._url = record._url;
-	tail.status_code = isObj(record._status) && typeof record._status.code === 'number' ? record._status.code : null;
+	tail.status_code = isObject(record._status) && typeof record._status.code === 'number' ? record._status.code : null;
 	return tail;
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { RESULT_IMAGE_KEYS } from '../catalog/asyncServices';
+import { isObject, num, obj, objects, str } from '../json/read';
 
 /**
  * Simplified rows for async job results (card grading, upscaling): one flat row per
@@ -8,14 +9,10 @@ import { RESULT_IMAGE_KEYS } from '../catalog/asyncServices';
  */
 
 type Obj = IDataObject;
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
-const objects = (value: unknown): Obj[] => (Array.isArray(value) ? value.filter(isObj) : []);
-const num = (value: unknown): number | null => (typeof value === 'number' ? value : null);
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
 /** First tag name of a feature in a `_tags` map: `{Side: [{name: 'front'}]}` -> 'front'. */
 function tagName(tags: unknown, feature: string): string | null {
-	if (!isObj(tags)) return null;
+	if (!isObject(tags)) return null;
 	return str(objects(tags[feature])[0]?.name);
 }
 
@@ -30,11 +27,11 @@ export function resultImageUrl(record: Obj): string | null {
 
 /** Card grading: final grade, sub-grades, centering ratios, condition and side (shapes section 3). */
 export function simplifyGrading(record: Obj): Obj {
-	const grades = isObj(record.grades) ? record.grades : {};
+	const grades = obj(record.grades);
 	const card = objects(record.card)[0] ?? {};
 	const object = objects(record._objects)[0] ?? {};
-	const centering = isObj(card.centering) ? card.centering : {};
-	const surface = isObj(card.surface) ? card.surface : {};
+	const centering = obj(card.centering);
+	const surface = obj(card.surface);
 	const condition = str(grades.condition) ?? str(objects(object.Condition)[0]?.label);
 	const side = tagName(card._tags, 'Side') ?? tagName(object._tags, 'Side') ?? str(record.Side)?.toLowerCase() ?? null;
 	return {

@@ -5,7 +5,7 @@ import { encodeBase64Into } from './base64Encode';
  * base64 text (toJSON); the request body has it encoded straight into its buffer (writeTo,
  * see base64Encode.ts), without a string in between.
  *
- * The bytes may be memory lent for the run (execution/reusedBuffers.ts): once the image is
+ * The bytes may be memory lent for the run (reusedBuffers.ts): once the image is
  * written into its request body, `release` gives it back, and the image cannot be read again.
  */
 export class Base64Image {

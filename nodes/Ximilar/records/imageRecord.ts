@@ -1,21 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
-import type { ReusedBuffers } from '../execution/reusedBuffers';
 import { Base64Image } from './base64Image';
+import { FRONT_IMAGE, readImageSource, type ImageParameters } from './imageParameters';
 import { detectImageFormat } from './imageFormat';
 import { textParameter } from './jsonObject';
 import { itemParameter } from './itemParameter';
-
-export type ImageSource = 'binary' | 'url' | 'base64';
-
-/** A record ready to send, with its estimated share of the request body in bytes. */
-export interface PreparedRecord {
-	record: IDataObject;
-	bytes: number;
-}
-
-export type Prepared = PreparedRecord | { failure: ItemFailure };
+import type { ReusedBuffers } from './reusedBuffers';
 
 const CONVERT_HINT = 'Convert it to JPEG, PNG or WEBP before this node (e.g. with the Edit Image node).';
 
@@ -114,25 +105,16 @@ function fromBase64(value: string): { base64: string } | { failure: ItemFailure 
 	return failure ? { failure } : { base64: raw };
 }
 
-/** Parameter names an image is read from; the back of a graded card has its own. */
-export interface ImageParameters {
-	binaryPropertyName: string;
-	imageUrl: string;
-	base64Image: string;
-}
-
-const FRONT_IMAGE: ImageParameters = { binaryPropertyName: 'binaryPropertyName', imageUrl: 'imageUrl', base64Image: 'base64Image' };
-
 type ImageRead = { bytes: Buffer } | { base64: string } | { url: string } | { failure: ItemFailure };
 
 async function readImage(ctx: IExecuteFunctions, itemIndex: number, names: ImageParameters): Promise<ImageRead> {
-	const source = itemParameter(ctx, 'imageSource', itemIndex) as ImageSource;
+	const source = readImageSource(ctx, itemIndex);
 	if (source === 'binary') {
-		const property = textParameter(itemParameter(ctx, names.binaryPropertyName, itemIndex, 'data'));
+		const property = textParameter(itemParameter(ctx, names.binaryField, itemIndex));
 		return await fromBinary(ctx, itemIndex, property);
 	}
-	if (source === 'url') return fromUrl(textParameter(itemParameter(ctx, names.imageUrl, itemIndex, '')));
-	return fromBase64(textParameter(itemParameter(ctx, names.base64Image, itemIndex, '')));
+	if (source === 'url') return fromUrl(textParameter(itemParameter(ctx, names.url, itemIndex)));
+	return fromBase64(textParameter(itemParameter(ctx, names.base64, itemIndex)));
 }
 
 /** The image part of a record (`_base64` or `_url`), read and checked for one item. */
@@ -151,7 +133,7 @@ export async function readImageField(
  * The same for a record that recordsBody serialises: a binary image stays bytes (a
  * Base64Image) until it is encoded straight into the request body. With `memory`, the
  * bytes are copied at once into memory reused within the run, and n8n's buffer is dropped
- * while it is young (see execution/reusedBuffers.ts).
+ * while it is young (see reusedBuffers.ts).
  */
 export async function readRecordImageField(
 	ctx: IExecuteFunctions,

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ReusedBuffers } from '../execution/reusedBuffers';
+import type { ReusedBuffers } from './reusedBuffers';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
-import { readRecordImageField, recordBytes, type Prepared } from './imageRecord';
+import { readRecordImageField, recordBytes } from './imageRecord';
+import type { Prepared } from './prepared';
 import { parseJsonObject, textParameter } from './jsonObject';
 import { itemParameter } from './itemParameter';
 
@@ -39,7 +40,7 @@ export interface ImageRecordSpec {
 	fieldsLabel: string;
 	/** Whether Record ID must be set (collections) or may be empty (recognition). */
 	requireId: boolean;
-	/** Memory reused within the run for image bytes (execution/reusedBuffers.ts). */
+	/** Memory reused within the run for image bytes (reusedBuffers.ts). */
 	memory?: ReusedBuffers;
 }
 
@@ -58,5 +59,25 @@ export async function prepareImageRecord(
 	const image = await readRecordImageField(ctx, itemIndex, spec.memory);
 	if ('failure' in image) return image;
 	const record: IDataObject = { ...(recordId ? { _id: recordId } : {}), ...extra.fields, ...image.field };
+	return { record, bytes: recordBytes(record) };
+}
+
+const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');
+
+/** Item i as a record of a collection by its `_id` alone (Delete, Get). */
+export function idOnlyRecord(ctx: IExecuteFunctions, itemIndex: number): Prepared {
+	const id = textParameter(itemParameter(ctx, 'recordId', itemIndex, ''));
+	if (!id) return { failure: EMPTY_ID };
+	const record = { _id: id };
+	return { record, bytes: recordBytes(record) };
+}
+
+/** Item i as a record of a collection with new metadata (Update: the image stays as it is). */
+export function metadataRecord(ctx: IExecuteFunctions, itemIndex: number): Prepared {
+	const byId = idOnlyRecord(ctx, itemIndex);
+	if ('failure' in byId) return byId;
+	const metadata = readExtraFields(ctx, itemIndex, 'metadata', 'Metadata', [...IMAGE_KEYS, '_id']);
+	if ('failure' in metadata) return metadata;
+	const record: IDataObject = { ...byId.record, ...metadata.fields };
 	return { record, bytes: recordBytes(record) };
 }

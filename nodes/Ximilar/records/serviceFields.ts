@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SERVICE_OPTIONS, type ServiceOptionDefinition, type ServiceOptionKey } from '../catalog/serviceOptions';
 import type { RecognitionService } from '../catalog/services';
 import { inputFailure } from '../failures/itemFailure';
-import type { Prepared } from './imageRecord';
+import type { Prepared } from './prepared';
 
 /** Service options that travel inside each record rather than in the request body. */
 export interface RecordOptions {

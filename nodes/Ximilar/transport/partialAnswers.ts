@@ -1,6 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { PARTIAL_ANSWER_CODES } from '../execution/matchById';
+import { PARTIAL_ANSWER_CODES } from '../catalog/collections';
+import { isObject } from '../json/read';
+import { statusOf } from '../json/status';
 import { scrubDeep, type AttemptResult } from './responses';
 
 /**
@@ -10,9 +10,6 @@ import { scrubDeep, type AttemptResult } from './responses';
  * Such an answer is read record by record (matched by `_id`) instead of failing every item.
  * Returns undefined for anything else, which is then read as usual.
  */
-
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const RECORD_LISTS = ['records', 'skipped_records', 'answer_records'];
 
@@ -33,8 +30,8 @@ export function readPartialAnswer(
 	if (!isObject(value) || !RECORD_LISTS.some((key) => Array.isArray(value[key]))) return undefined;
 	const httpOk = response.statusCode >= 200 && response.statusCode < 300;
 	const status = value.status;
-	const code = httpOk ? (isObject(status) ? status.code : status) : response.statusCode;
-	if (typeof code === 'number' && !(code >= 200 && code < 300) && !PARTIAL_ANSWER_CODES.includes(code)) return undefined;
+	const code = httpOk ? statusOf(status).code : response.statusCode;
+	if (code !== undefined && !(code >= 200 && code < 300) && !PARTIAL_ANSWER_CODES.includes(code)) return undefined;
 	const body = scrubDeep(value, secret);
 	// The code that made it partial travels in `status`, where the matching reads it.
 	if (!httpOk) body.status = { ...(isObject(status) ? status : {}), code: response.statusCode };

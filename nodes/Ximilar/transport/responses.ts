@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
+import { isObject } from '../json/read';
+import { statusOf } from '../json/status';
 import { classifyStatus, isTlsCode, type RetryClass } from './retryPolicy';
 
 /** What one HTTP attempt came to. */
@@ -11,10 +13,6 @@ export type AttemptResult =
 	| { kind: 'malformed'; retry: RetryClass }
 	/** No reply. `sent`: the request had been fully handed to the network. `detail`: the client's own words. */
 	| { kind: 'network'; code?: string; sent: boolean; detail?: string; retry: RetryClass };
-
-function isObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Ximilar's explanation: Django REST's `detail`, or the `status.text` of its own envelope. */
 function ximilarText(body: unknown): string | undefined {
@@ -72,8 +70,8 @@ export function readBody(
 	if (!parsed || !isObject(parsed.value)) return { kind: 'malformed', retry: 'never' };
 	const body = scrubDeep(parsed.value, secret);
 	// `status` is an object {code, text}, or a bare number when Ximilar's service is unavailable.
-	const code = isObject(body.status) ? body.status.code : body.status;
-	if (typeof code === 'number' && (code < 200 || code >= 300)) {
+	const { code } = statusOf(body.status);
+	if (code !== undefined && (code < 200 || code >= 300)) {
 		return { kind: 'apiStatus', status: code, text: ximilarText(body), retry: classifyStatus(code) };
 	}
 	return { kind: 'ok', body };

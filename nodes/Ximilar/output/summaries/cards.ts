@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { list, num, obj, objects, scalar, str } from '../read';
+import { list, num, obj, objects, scalar, str } from '../../json/read';
 import { listingColumns, statsColumns } from './prices';
 import { categoryOf, isSlabLabel, slabColumns } from './slabLabel';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { list, num, obj, objects, str } from '../read';
+import { list, num, obj, objects, str } from '../../json/read';
 
 /** Colours, custom classification and detection, background removal and OCR (ximilar-shapes.md 5-9). */
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { firstOf, isObj, num, objects, obj, round2, str } from '../read';
+import { firstOf, isObject, num, objects, obj, round2, str } from '../../json/read';
 
 /**
  * Price columns of a card match (ximilar-shapes.md 1.2). `price_*` come from
@@ -24,7 +24,7 @@ function chosenStats(match: IDataObject): IDataObject | undefined {
 export function statsColumns(match: IDataObject | undefined): IDataObject {
 	const entry = match ? chosenStats(match) : undefined;
 	// Numbers under `value` (S3); a flat entry is read too, in case an older answer has one.
-	const value = entry ? (isObj(entry.value) ? entry.value : entry) : {};
+	const value = entry ? (isObject(entry.value) ? entry.value : entry) : {};
 	const median = num(value.median);
 	return {
 		price_median: round2(median),

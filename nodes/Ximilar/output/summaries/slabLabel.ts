@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { firstOf, obj, objects, str } from '../read';
+import { firstOf, obj, objects, str } from '../../json/read';
 
 /**
  * A graded slab's label comes back as its own `_objects` entry named "Slab Label", its

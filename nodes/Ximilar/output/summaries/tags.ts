@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isObj, list, obj, objects, str } from '../read';
+import { isObject, list, obj, objects, str } from '../../json/read';
 
 /**
  * Tags come in two shapes (ximilar-shapes.md 4): photo tags send `_tags` as a LIST of
@@ -17,7 +17,7 @@ interface Tag {
 
 function tagEntry(value: unknown, feature: string | null): Tag | undefined {
 	if (typeof value === 'string') return { feature, name: value, prob: null };
-	if (!isObj(value)) return undefined;
+	if (!isObject(value)) return undefined;
 	const name = str(value.name);
 	return name === null ? undefined : { feature, name, prob: typeof value.prob === 'number' ? value.prob : null };
 }
@@ -33,7 +33,7 @@ export function tagsOf(value: unknown): Tag[] {
 
 /** Best value per feature: `_tags_map` when sent, else the first entry of each feature in `_tags`. */
 function tagMap(thing: IDataObject, tags: Tag[]): IDataObject {
-	if (isObj(thing._tags_map)) return thing._tags_map;
+	if (isObject(thing._tags_map)) return thing._tags_map;
 	const map: IDataObject = {};
 	for (const tag of tags) if (tag.feature !== null && map[tag.feature] === undefined) map[tag.feature] = tag.name;
 	return map;

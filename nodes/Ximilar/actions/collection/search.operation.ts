@@ -1,0 +1,181 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { COLLECTION_METHODS, COLLECTION_TYPES } from '../../catalog/collections';
+import { FIELDS_TO_RETURN } from '../../description/collectionFields';
+import { imageSourceProperties } from '../../description/imageSource';
+import { showFor, type OperationOption } from '../../description/operations';
+import { optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
+import { runBatches } from '../../engine/batching/runBatches';
+import { startRun } from '../../engine/run';
+import { inputFailure } from '../../failures/itemFailure';
+import { withComputed } from '../../output/computedFields';
+import { pairOutcomes } from '../../output/pairItems';
+import { readCollectionTarget, readCollectionType } from '../../records/collectionTarget';
+import { readImageField, recordBytes } from '../../records/imageRecord';
+import { itemParameter } from '../../records/itemParameter';
+import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
+import type { Prepared } from '../../records/prepared';
+import { requestXimilar } from '../../transport/request';
+
+export const option: OperationOption = {
+	name: 'Search',
+	value: 'search',
+	action: 'Search a collection for similar images',
+	description: 'Find the records most similar to an image or to a record already in the collection',
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Query By',
+		name: 'queryBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Image', value: 'image', description: 'Find records similar to an image' },
+			{ name: 'Record ID', value: 'recordId', description: 'Find records similar to a record already in the collection' },
+		],
+		default: 'image',
+	},
+	...imageSourceProperties({ queryBy: ['image'] }),
+	{
+		displayName: 'Query Record ID',
+		name: 'queryRecordId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The _id of a record in the collection',
+		displayOptions: { show: { queryBy: ['recordId'] } },
+	},
+	{
+		displayName: 'Search Method',
+		name: 'searchMethod',
+		type: 'options',
+		options: [
+			{ name: 'Visual', value: 'visual', description: 'Similarity of the images' },
+			{ name: 'Visual and Tags', value: 'visualTags', description: 'Similarity of the images and of their fashion tags' },
+		],
+		default: 'visual',
+		displayOptions: { show: { collectionType: COLLECTION_TYPES.filter((type) => type.supportsTagSearch).map((type) => type.value) } },
+	},
+	{
+		displayName: 'Number of Results',
+		name: 'k',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: 10,
+		description: 'How many of the most similar records to return (k)',
+	},
+	{
+		displayName: 'Filter',
+		name: 'filter',
+		type: 'json',
+		default: '{}',
+		description: 'Only search records whose metadata match, in MongoDB syntax, e.g. {"category": {"$in": ["shoes", "bags"]}}',
+	},
+	FIELDS_TO_RETURN,
+	optionsCollection([
+		REQUEST_OPTIONS.adaptToRateLimits,
+		{
+			displayName: 'Split Matches',
+			name: 'splitMatches',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to output one item per match instead of one item per query holding all matches',
+		},
+		REQUEST_OPTIONS.maxRetries,
+		REQUEST_OPTIONS.parallelRequests,
+		REQUEST_OPTIONS.requestsPerMinute,
+		REQUEST_OPTIONS.retryMayBill,
+		REQUEST_OPTIONS.timeout,
+	]),
+];
+
+export const description = updateDisplayOptions(showFor('collection', 'search'), properties);
+
+/** Item i's search: the whole request body (query record, k, filter, fields). */
+async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+	let queryRecord: IDataObject;
+	if (itemParameter(ctx, 'queryBy', itemIndex) === 'recordId') {
+		const id = textParameter(itemParameter(ctx, 'queryRecordId', itemIndex, ''));
+		if (!id) return { failure: inputFailure('Query Record ID is empty', 'Map the _id of a record in the collection.') };
+		queryRecord = { _id: id };
+	} else {
+		const image = await readImageField(ctx, itemIndex);
+		if ('failure' in image) return image;
+		queryRecord = image.field;
+	}
+	const k = Number(itemParameter(ctx, 'k', itemIndex, 10));
+	if (!Number.isInteger(k) || k < 1) {
+		return { failure: inputFailure(`Number of Results must be a whole number of at least 1 (got ${k})`) };
+	}
+	const filter = parseJsonObject(itemParameter(ctx, 'filter', itemIndex, '{}'), 'Filter');
+	if ('problem' in filter) return { failure: inputFailure(filter.problem, 'Use MongoDB syntax, e.g. {"category": {"$in": ["shoes"]}}.') };
+	const body: IDataObject = {
+		query_record: queryRecord,
+		k,
+		fields_to_return: fieldList(itemParameter(ctx, 'fieldsToReturn', itemIndex, '_id')),
+	};
+	if (Object.keys(filter.value).length) body.filter = filter.value;
+	return { record: body, bytes: recordBytes(body) };
+}
+
+/** The matches of one answer, in rank order, each with its distance (lower is closer). */
+function matchesOf(answer: IDataObject): IDataObject[] {
+	const records = Array.isArray(answer.answer_records) ? (answer.answer_records as IDataObject[]) : [];
+	const distances = Array.isArray(answer.answer_distances) ? (answer.answer_distances as number[]) : [];
+	return records.map((record, index) => withComputed({ rank: index + 1, distance: distances[index] ?? null }, record));
+}
+
+function queryLabel(body: IDataObject): IDataObject {
+	const query = (body.query_record ?? {}) as IDataObject;
+	return query._id !== undefined ? { query_id: query._id } : query._url !== undefined ? { query_url: query._url } : {};
+}
+
+/**
+ * Search: one request per query item (Ximilar takes one query record per call), each to
+ * the item's own collection and search method, run with the same parallel limit,
+ * retries and pairing as the batched operations.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const run = await startRun(this, () => readCollectionType(this));
+	if ('output' in run) return run.output;
+	const { settings, type, connection } = run;
+	const queries: IDataObject[] = [];
+
+	const outcomes = await runBatches({
+		itemCount: this.getInputData().length,
+		prepare: async (itemIndex) => {
+			const tagSearch = type.supportsTagSearch === true && itemParameter(this, 'searchMethod', itemIndex, 'visual') === 'visualTags';
+			const method = tagSearch ? COLLECTION_METHODS.tagSearch : type.searchMethod;
+			const target = readCollectionTarget(this, itemIndex, type, method);
+			if ('failure' in target) return target;
+			const prepared = await prepareQuery(this, itemIndex);
+			if ('failure' in prepared) return prepared;
+			queries[itemIndex] = queryLabel(prepared.record);
+			return { ...prepared, target: target.target };
+		},
+		send: async ({ path, headers }, [body]) => {
+			const result = await requestXimilar(this, connection, { method: 'POST', path, body, headers }, settings.policy);
+			return 'body' in result ? { records: [result.body] } : result;
+		},
+		limits: { maxRecords: 1, maxBytes: settings.limits.maxBytes },
+		parallel: settings.parallel,
+		pacer: settings.policy.pacer,
+		stopOnFailure: !this.continueOnFail(),
+		signal: connection.signal,
+	});
+
+	const split = settings.options.splitMatches === true;
+	return pairOutcomes(this, outcomes, {
+		shape: (answer, itemIndex) => {
+			const matches = matchesOf(answer);
+			const query = queries[itemIndex] ?? {};
+			if (!split) return [{ ...query, match_count: matches.length, matches }];
+			const computed = (match: IDataObject) => ({ ...query, match_count: matches.length, rank: match.rank, distance: match.distance });
+			// A query without matches still gets one item, so no input item disappears.
+			if (matches.length === 0) return [{ ...query, match_count: 0, rank: null }];
+			return matches.map((match) => withComputed(computed(match), match));
+		},
+	});
+}

@@ -1,0 +1,269 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { SERVICE_OPTIONS, type ServiceOptionKey } from '../../catalog/serviceOptions';
+import { findService, RECOGNITION_SERVICES, recordLimit, type RecognitionService } from '../../catalog/services';
+import { downloadProperties } from '../../description/asyncJob';
+import { byName } from '../../description/byName';
+import { imageSourceProperties } from '../../description/imageSource';
+import { showFor, type OperationOption } from '../../description/operations';
+import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
+import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
+import { SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
+import { batchSender, RECORDS_IN_ORDER } from '../../engine/batching/senders';
+import { runBatches } from '../../engine/batching/runBatches';
+import { downloadResultImages, readDownload } from '../../engine/downloads';
+import { startRun } from '../../engine/run';
+import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
+import { agentRow, isToolCall } from '../../output/agentAnswer';
+import { pairOutcomes } from '../../output/pairItems';
+import { rawRecord, simplifyRecord } from '../../output/simplify';
+import { inputFileName } from '../../records/inputFileName';
+import { itemParameter } from '../../records/itemParameter';
+import { parseJsonObject, textParameter } from '../../records/jsonObject';
+import type { RequestTarget } from '../../records/prepared';
+import { prepareImageRecord } from '../../records/recordFields';
+import { ReusedBuffers } from '../../records/reusedBuffers';
+import { addRecordOptions, splitServiceOptions, type RecordOptions } from '../../records/serviceFields';
+
+export const option: OperationOption = {
+	name: 'Recognize',
+	value: 'recognize',
+	action: 'Recognize an image',
+	description: 'Identify cards and comics, tag fashion and home decor, classify or detect objects: one result per input image',
+};
+
+const servicesWith = (predicate: (service: RecognitionService) => boolean) =>
+	RECOGNITION_SERVICES.filter(predicate).map((service) => service.value);
+
+/** One entry per option key, shown only for the services whose catalog entry lists it. */
+const serviceOptionFields: INodeProperties[] = (Object.keys(SERVICE_OPTIONS) as ServiceOptionKey[])
+	.map((key) => ({
+		...SERVICE_OPTIONS[key].property,
+		name: key,
+		displayOptions: { show: { '/service': servicesWith((service) => service.options.includes(key)) } },
+	}))
+	.sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Service',
+		name: 'service',
+		type: 'options',
+		noDataExpression: true,
+		options: byName(RECOGNITION_SERVICES.map(({ name, value, description }) => ({ name, value, description }))),
+		default: 'tcgId',
+		description: 'Which Ximilar service recognizes the images',
+	},
+	{
+		displayName: 'Endpoint Path',
+		name: 'endpointPath',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '/collectibles/v2/tcg_id',
+		description: 'Path of a Ximilar endpoint that takes "records", below the API URL of the credential',
+		displayOptions: { show: { service: ['custom'] } },
+	},
+	{
+		displayName: 'Task',
+		name: 'task',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: 'The task you trained in the Ximilar App (Custom Image Recognition / Object Detection)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTasks', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '0a8c8186-aee8-47c8-9eaf-348103feb14d',
+			},
+		],
+		displayOptions: { show: { service: servicesWith((service) => service.needsTask === true) } },
+	},
+	{
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 2 },
+		required: true,
+		default: '',
+		placeholder: 'e.g. Return the invoice number and the total amount',
+		description: 'What GPT should answer about the text read from each image; may differ per item',
+		displayOptions: { show: { service: servicesWith((service) => service.needsPrompt === true) } },
+	},
+	...imageSourceProperties(),
+	sharedSettingsNotice(
+		'recognizeRequestNotice',
+		'Endpoint Path, Task, Service Options and Additional Request Fields are shared by a request; they',
+	),
+	{
+		displayName: 'Record ID',
+		name: 'recordId',
+		type: 'string',
+		default: '',
+		description: 'Optional ID sent as the record\'s _id and returned with the result, e.g. mapped from the SKU of the input item',
+	},
+	{
+		displayName: 'Additional Record Fields',
+		name: 'additionalFields',
+		type: 'json',
+		default: '{}',
+		description:
+			'Extra fields for each record as a JSON object, returned with the result (e.g. {"set_code": "SV01"} for trading cards)',
+	},
+	...downloadProperties({ service: servicesWith((service) => service.summary === 'removeBackground') }),
+	{
+		displayName: 'Service Options',
+		name: 'serviceOptions',
+		type: 'collection',
+		placeholder: 'Add Service Option',
+		default: {},
+		displayOptions: { show: { service: servicesWith((service) => service.options.length > 0) } },
+		options: serviceOptionFields,
+	},
+	simplifyProperty('the main results first, one flat row per image (per card with Analyze All Cards)', {
+		service: servicesWith((service) => service.value !== 'custom'),
+	}),
+	optionsCollection([
+		REQUEST_OPTIONS.adaptToRateLimits,
+		{
+			displayName: 'Additional Request Fields',
+			name: 'additionalRequestFields',
+			type: 'json',
+			default: '{}',
+			description: 'Extra top-level fields for the request body as a JSON object, for service options this node does not list yet',
+		},
+		...IMAGE_OPTIONS,
+		...BATCH_OPTIONS,
+	]),
+];
+
+export const description = updateDisplayOptions(showFor('image', 'recognize'), properties);
+
+/** Service is node-level (it shapes the UI); path, task and options are read per item. */
+function readService(ctx: IExecuteFunctions): { service: RecognitionService } | { failure: ItemFailure } {
+	const value = ctx.getNodeParameter('service', 0) as string;
+	const service = findService(value);
+	return service ? { service } : { failure: inputFailure(`unknown service "${value}"`) };
+}
+
+function readPath(ctx: IExecuteFunctions, itemIndex: number, service: RecognitionService): string | { failure: ItemFailure } {
+	if (service.value !== 'custom') return service.path;
+	const path = textParameter(itemParameter(ctx, 'endpointPath', itemIndex, ''));
+	if (!path) return { failure: inputFailure('Endpoint Path is empty', 'Enter a path such as /collectibles/v2/tcg_id.') };
+	if (/^https?:\/\//i.test(path)) {
+		return {
+			failure: inputFailure(
+				'Endpoint Path must be a path, not a full URL',
+				'The API URL comes from the credential; enter only the part after it.',
+			),
+		};
+	}
+	return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** Per item: OCR with GPT answers the item's own prompt (sent in its record). */
+function readPrompt(ctx: IExecuteFunctions, itemIndex: number): string {
+	return textParameter(itemParameter(ctx, 'prompt', itemIndex, ''));
+}
+
+/**
+ * Item i's request target: path, and the top-level fields its request carries (service
+ * options, task, additional request fields). Items whose targets differ go in separate requests.
+ */
+function readTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	service: RecognitionService,
+): { target: RequestTarget; recordOptions: RecordOptions } | { failure: ItemFailure } {
+	const path = readPath(ctx, itemIndex, service);
+	if (typeof path !== 'string') return path;
+	const extra = parseJsonObject(itemParameter(ctx, 'options.additionalRequestFields', itemIndex, '{}'), 'Additional Request Fields');
+	if ('problem' in extra) return { failure: inputFailure(extra.problem) };
+	const chosen = itemParameter(ctx, 'serviceOptions', itemIndex, {}) as IDataObject;
+	const split = splitServiceOptions(service, chosen);
+	const fields: IDataObject = { ...service.fixedFields, ...extra.value, ...split.request };
+	if (service.needsTask) {
+		const task = textParameter(itemParameter(ctx, 'task', itemIndex, '', { extractValue: true }));
+		if (!task) {
+			return {
+				failure: inputFailure('Task is empty', `${service.name} needs the task you trained in the Ximilar App: choose it from the list, or enter its ID.`),
+			};
+		}
+		fields.task = task;
+	}
+	delete fields.records;
+	const recordOptions = service.needsPrompt
+		? { ...split.records, record: { ...split.records.record, prompt: readPrompt(ctx, itemIndex) } }
+		: split.records;
+	return { target: { path, fields, maxRecords: recordLimit(service, chosen) }, recordOptions };
+}
+
+/** Recognize: every item's image through one service, 10 records per request, one result per image. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const run = await startRun(this, () => readService(this));
+	if ('output' in run) return run.output;
+	const { settings, connection, service } = run;
+	const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
+	// The request fields of each item's target, which shape its simplified output.
+	const requestFields: IDataObject[] = [];
+	const memory = new ReusedBuffers();
+
+	const outcomes = await runBatches({
+		itemCount: this.getInputData().length,
+		prepare: async (itemIndex) => {
+			const target = readTarget(this, itemIndex, service);
+			if ('failure' in target) return target;
+			const prepared = addRecordOptions(
+				await prepareImageRecord(this, itemIndex, {
+					fieldsParameter: 'additionalFields',
+					fieldsLabel: 'Additional Record Fields',
+					requireId: false,
+					memory,
+				}),
+				target.recordOptions,
+			);
+			if ('failure' in prepared) return prepared;
+			requestFields[itemIndex] = target.target.fields ?? {};
+			return { ...prepared, target: target.target };
+		},
+		send: batchSender(this, connection, settings.policy, RECORDS_IN_ORDER, memory),
+		limits: settings.limits,
+		parallel: settings.parallel,
+		pacer: settings.policy.pacer,
+		stopOnFailure: !this.continueOnFail(),
+		signal: connection.signal,
+	});
+	const forAgent = simplify && isToolCall(this);
+	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
+	const sentId = (itemIndex: number) => textParameter(itemParameter(this, 'recordId', itemIndex, '')) !== '';
+	// Background removal returns image URLs (kept 24 h): on request each becomes a file, named after the input file.
+	const download = service.summary === 'removeBackground' ? readDownload(this) : undefined;
+	const images = download
+		? await downloadResultImages(this, outcomes, {
+				recordsOf: (record) => [record],
+				property: download.property,
+				suffix: 'no-background',
+				baseName: (itemIndex) => inputFileName(this, itemIndex, 0),
+				parallel: settings.parallel,
+				timeoutMs: settings.policy.timeoutMs,
+			})
+		: undefined;
+	return pairOutcomes(this, outcomes, {
+		shape: (record, itemIndex) => {
+			if (!simplify) return [rawRecord(record)];
+			const rows = simplifyRecord(service.summary, record, requestFields[itemIndex]);
+			return forAgent ? rows.map((row) => agentRow(row, record, sentId(itemIndex))) : rows;
+		},
+		includeBinary: settings.includeBinary,
+		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
+	});
+}

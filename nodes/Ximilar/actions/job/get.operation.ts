@@ -1,0 +1,63 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { downloadProperties } from '../../description/asyncJob';
+import { JOB_ID, JOB_OPTIONS } from '../../description/jobFields';
+import { showFor, type OperationOption } from '../../description/operations';
+import { JOB_ROW_HOLDS, simplifyProperty } from '../../description/simplify';
+import { downloadResultImages, readDownload } from '../../engine/downloads';
+import { getJob } from '../../engine/jobs/jobApi';
+import { pairJobOutcomes } from '../../engine/jobs/imageJobs';
+import { jobRecords } from '../../engine/jobs/jobState';
+import { startRun } from '../../engine/run';
+import { forEachItem } from '../../engine/workerPool';
+import type { Outcome } from '../../failures/itemFailure';
+import { readJobId } from '../../records/jobId';
+
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the result of a job',
+	description: 'The result of an async job (card grading, upscaling, ...): one item per image',
+};
+
+const properties: INodeProperties[] = [JOB_ID, ...downloadProperties(), simplifyProperty(JOB_ROW_HOLDS), JOB_OPTIONS];
+
+export const description = updateDisplayOptions(showFor('job', 'get'), properties);
+
+/** A result image is named after its record's `_id` (the Record ID sent with the job), else the job ID. */
+function resultBaseName(outcome: Outcome | undefined, position: number, itemIndex: number): string {
+	const record = outcome && 'record' in outcome ? outcome.record : {};
+	const entry = ((record.records as IDataObject[] | undefined) ?? [])[position] ?? {};
+	if (typeof entry._id === 'string' && entry._id) return entry._id;
+	return `${String(record.jobId ?? `job-${itemIndex}`)}${position ? '-back' : ''}`;
+}
+
+/** Job > Get: the result of a job, one output per image, as Grade Card or Upscale would output it. */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const run = await startRun(this);
+	if ('output' in run) return run.output;
+	const { settings, connection } = run;
+	const outcomes = await forEachItem(this, { parallel: settings.parallel, signal: connection.signal }, async (itemIndex) => {
+		const id = readJobId(this, itemIndex);
+		if ('failure' in id) return id;
+		const reply = await getJob(this, connection, id.jobId, settings.policy);
+		if ('failure' in reply) return reply;
+		const result = jobRecords(reply.body, id.jobId);
+		if ('failure' in result) return result;
+		const { type, endpoint, status } = reply.body;
+		return { record: { jobId: id.jobId, status, type, endpoint, records: result.records } };
+	});
+	const download = readDownload(this);
+	const images = download
+		? await downloadResultImages(this, outcomes, {
+				recordsOf: (job) => (job.records as IDataObject[] | undefined) ?? [],
+				property: download.property,
+				suffix: 'result',
+				baseName: (itemIndex, position) => resultBaseName(outcomes[itemIndex], position, itemIndex),
+				parallel: settings.parallel,
+				timeoutMs: settings.policy.timeoutMs,
+			})
+		: undefined;
+	return pairJobOutcomes(this, outcomes, { includeBinary: false, images });
+}

@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { SIMPLIFY_PARAMETER, simplifyChosen } from '../../description/simplify';
+import { inputFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
+import { jobRows } from '../../output/jobRows';
+import { pairOutcomes } from '../../output/pairItems';
+import { inputFileName } from '../../records/inputFileName';
+import { textParameter } from '../../records/jsonObject';
+import { downloadResultImages, readDownload, type DownloadedImages } from '../downloads';
+import { startRun } from '../run';
+import { runJobs, type ResultMode } from './runJobs';
+
+export interface ImageJobSpec {
+	type: string;
+	endpoint: string;
+	/** Top-level job fields besides type, endpoint, records and webhook (e.g. the upscale mode). */
+	fields: IDataObject;
+	/** Item i's records (front, and back when given). */
+	records(itemIndex: number): Promise<{ records: IDataObject[] } | { failure: ItemFailure }>;
+	/** Whether this operation may download a result image (Upscale, Crop and Level). */
+	mayDownload: boolean;
+	/** Added to the input file name of a downloaded result image. */
+	fileSuffix: string;
+}
+
+/** The webhook block of a job: Ximilar posts `{id, status, response}` there with these headers. */
+function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failure: ItemFailure } {
+	const endpoint = textParameter(ctx.getNodeParameter('webhookUrl', 0, ''));
+	if (!/^https?:\/\/\S+$/i.test(endpoint)) {
+		return {
+			failure: inputFailure(
+				endpoint ? `Webhook URL "${endpoint.slice(0, 100)}" is not an http(s) URL` : 'Webhook URL is empty',
+				'Paste the production URL of a Ximilar Trigger node, or use {{ $execution.resumeUrl }} before a Wait node.',
+			),
+		};
+	}
+	const header = textParameter(ctx.getNodeParameter('webhookHeaderName', 0, ''));
+	const secret = String(ctx.getNodeParameter('webhookSecret', 0, '') ?? '');
+	return { webhook: { endpoint, ...(header && secret ? { headers: { [header]: secret } } : {}) } };
+}
+
+/** The node-level settings of a job run besides the Options: result mode, webhook, wait timeout. */
+function readJobMode(ctx: IExecuteFunctions): { mode: ResultMode; webhook?: IDataObject; waitMs: number } | { failure: ItemFailure } {
+	const mode = ctx.getNodeParameter('resultMode', 0, 'wait') as ResultMode;
+	let webhook: IDataObject | undefined;
+	if (mode === 'webhook') {
+		const hook = readWebhook(ctx);
+		if ('failure' in hook) return hook;
+		webhook = hook.webhook;
+	}
+	const waitSeconds = Number(ctx.getNodeParameter('waitTimeout', 0, 300));
+	if (mode === 'wait' && !(waitSeconds > 0)) return { failure: inputFailure(`Wait Timeout must be a positive number of seconds (got ${waitSeconds})`) };
+	return { mode, webhook, waitMs: waitSeconds * 1000 };
+}
+
+/**
+ * Pairs job outcomes to outputs: a job with records gives one row per image (with its
+ * downloaded result image when there is one); a job only submitted gives its summary.
+ */
+export function pairJobOutcomes(
+	ctx: IExecuteFunctions,
+	outcomes: Array<Outcome | undefined>,
+	options: { includeBinary: boolean; images?: DownloadedImages },
+): INodeExecutionData[] {
+	const simplify = simplifyChosen(ctx.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
+	const { images } = options;
+	return pairOutcomes(ctx, outcomes, {
+		shape: (job) => {
+			const records = job.records as IDataObject[] | undefined;
+			return records ? jobRows({ jobId: job.jobId, jobStatus: job.status }, records, simplify) : [{ ...job }];
+		},
+		includeBinary: options.includeBinary,
+		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
+	});
+}
+
+/**
+ * Grade Card and Upscale: one job per item (its images are within the service's per-job
+ * limit), at most Parallel Requests jobs at once, then the result as the user chose.
+ */
+export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): Promise<INodeExecutionData[]> {
+	const run = await startRun(ctx, () => readJobMode(ctx));
+	if ('output' in run) return run.output;
+	const { settings, connection, mode, webhook, waitMs } = run;
+	const outcomes = await runJobs(ctx, connection, {
+		itemCount: ctx.getInputData().length,
+		prepare: async (itemIndex) => {
+			const built = await spec.records(itemIndex);
+			if ('failure' in built) return built;
+			return {
+				body: { ...spec.fields, type: spec.type, endpoint: spec.endpoint, records: built.records, ...(webhook ? { webhook } : {}) },
+			};
+		},
+		mode,
+		parallel: settings.parallel,
+		policy: settings.policy,
+		waitMs,
+		stopOnFailure: !ctx.continueOnFail(),
+		signal: connection.signal,
+	});
+	const download = mode === 'wait' && spec.mayDownload ? readDownload(ctx) : undefined;
+	const images = download
+		? await downloadResultImages(ctx, outcomes, {
+				recordsOf: (job) => (job.records as IDataObject[] | undefined) ?? [],
+				property: download.property,
+				suffix: spec.fileSuffix,
+				baseName: (itemIndex, position) => inputFileName(ctx, itemIndex, position),
+				parallel: settings.parallel,
+				timeoutMs: settings.policy.timeoutMs,
+			})
+		: undefined;
+	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images });
+}

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { thrownFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
+import type { Connection, RequestPolicy } from '../../transport/request';
+import { runPool } from '../workerPool';
+import { submitJob } from './jobApi';
+import { jobRecords } from './jobState';
+import { waitForJob } from './waitForJob';
+
+/** How the node hands back a job's result: waits for it, only submits, or lets Ximilar call a webhook. */
+export type ResultMode = 'wait' | 'submit' | 'webhook';
+
+export interface JobRun {
+	itemCount: number;
+	/** Item i's job body (`type`, `endpoint`, `records`, service fields), or why it cannot be sent. */
+	prepare(itemIndex: number): Promise<{ body: IDataObject } | { failure: ItemFailure }>;
+	mode: ResultMode;
+	/** Most jobs in flight at once (submitted and not yet finished). */
+	parallel: number;
+	policy: RequestPolicy;
+	/** Wait mode: how long to wait for each job. */
+	waitMs: number;
+	stopOnFailure: boolean;
+	signal?: AbortSignal;
+}
+
+/**
+ * What an item's job came to. Submit and webhook modes: `{jobId, status, type, endpoint}`.
+ * Wait mode: the same plus `records`, the records Ximilar returned for the item's images.
+ */
+export async function runJobs(ctx: IExecuteFunctions, connection: Connection, run: JobRun): Promise<Array<Outcome | undefined>> {
+	const runItem = async (itemIndex: number): Promise<Outcome> => {
+		let prepared;
+		try {
+			prepared = await run.prepare(itemIndex);
+		} catch (error) {
+			return { failure: thrownFailure(error) };
+		}
+		if ('failure' in prepared) return prepared;
+		const submitted = await submitJob(ctx, connection, prepared.body, run.policy);
+		if ('failure' in submitted) return submitted;
+		const jobId = String(submitted.body.id ?? '');
+		if (!jobId) {
+			return { failure: { kind: 'api', message: 'Ximilar accepted the job but sent no job ID', description: 'Look for it with Job > List.' } };
+		}
+		const summary: IDataObject = {
+			jobId,
+			status: submitted.body.status ?? null,
+			type: prepared.body.type as string,
+			endpoint: prepared.body.endpoint as string,
+		};
+		if (run.mode !== 'wait') return { record: summary };
+		const waited = await waitForJob(ctx, connection, jobId, { policy: run.policy, waitMs: run.waitMs, signal: run.signal });
+		if ('failure' in waited) return waited;
+		const result = jobRecords(waited.job, jobId);
+		if ('failure' in result) return result;
+		return { record: { ...summary, status: waited.job.status, records: result.records } };
+	};
+
+	// The next item's job starts when one is finished: at most `parallel` jobs at once.
+	return await runPool(run.itemCount, runItem, {
+		parallel: run.parallel,
+		signal: run.signal,
+		stopAfter: (outcome) => run.stopOnFailure && 'failure' in outcome,
+	});
+}

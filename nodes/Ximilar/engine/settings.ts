@@ -1,0 +1,83 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { REQUEST_OPTIONS } from '../description/requestOptions';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { Pacer } from '../transport/pacer';
+import type { RequestPolicy } from '../transport/request';
+import type { BatchLimits } from './batching/planBatches';
+
+/**
+ * How a run goes: the options that govern the whole run (batch size, parallelism,
+ * timeout, retries). They cannot differ per item, so they are read once, from the first
+ * item, and their fields carry `noDataExpression`.
+ */
+export interface RunSettings {
+	limits: BatchLimits;
+	parallel: number;
+	policy: RequestPolicy;
+	includeBinary: boolean;
+	options: IDataObject;
+}
+
+const MB = 1024 * 1024;
+
+const NUMERIC_OPTIONS = [
+	'recordsPerRequest',
+	'parallelRequests',
+	'maxRequestSizeMb',
+	'timeout',
+	'maxRetries',
+	'requestsPerMinute',
+] as const;
+type NumericOption = (typeof NUMERIC_OPTIONS)[number];
+
+/**
+ * An option's value, or what is wrong with it in words. The limits are the ones the UI
+ * field shows (its typeOptions), so UI and check cannot disagree.
+ */
+function readNumber(options: IDataObject, key: NumericOption): number | string {
+	const { displayName, default: fallback, typeOptions } = REQUEST_OPTIONS[key];
+	const { minValue, maxValue, numberPrecision } = typeOptions as {
+		minValue: number;
+		maxValue: number;
+		numberPrecision?: number;
+	};
+	// Options the user did not add take the defaults shown in the UI.
+	const value = options[key] ?? fallback;
+	const number = Number(value);
+	const integer = numberPrecision === undefined;
+	if (!Number.isFinite(number) || number < minValue || number > maxValue || (integer && !Number.isInteger(number))) {
+		const kind = integer ? 'a whole number' : 'a number';
+		return `${displayName} must be ${kind} from ${minValue} to ${maxValue} (got ${JSON.stringify(value)})`;
+	}
+	return number;
+}
+
+export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings } | { failure: ItemFailure } {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const numbers = {} as Record<NumericOption, number>;
+	for (const key of NUMERIC_OPTIONS) {
+		const value = readNumber(options, key);
+		if (typeof value === 'string') return { failure: inputFailure(value, 'Fix the value under Options in the node.') };
+		numbers[key] = value;
+	}
+	const parallel = numbers.parallelRequests;
+	return {
+		settings: {
+			limits: { maxRecords: numbers.recordsPerRequest, maxBytes: numbers.maxRequestSizeMb * MB },
+			parallel,
+			policy: {
+				timeoutMs: numbers.timeout * 1000,
+				maxRetries: numbers.maxRetries,
+				retryMayBill: options.retryMayBill === true,
+				pacer: new Pacer({
+					max: parallel,
+					adaptive: options.adaptToRateLimits !== false,
+					requestsPerMinute: numbers.requestsPerMinute,
+				}),
+			},
+			includeBinary: options.includeInputBinary === true,
+			options,
+		},
+	};
+}

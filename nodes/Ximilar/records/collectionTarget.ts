@@ -1,0 +1,39 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { findCollectionType, type CollectionType } from '../catalog/collections';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { itemParameter } from './itemParameter';
+import { textParameter } from './jsonObject';
+import type { RequestTarget } from './prepared';
+
+/** The collection type is node-level (it shapes the UI): read once. */
+export function readCollectionType(ctx: IExecuteFunctions): { type: CollectionType } | { failure: ItemFailure } {
+	const value = ctx.getNodeParameter('collectionType', 0) as string;
+	const type = findCollectionType(value);
+	return type ? { type } : { failure: inputFailure(`unknown collection type "${value}"`) };
+}
+
+/**
+ * Item i's collection: the API base path and the collection-id header, read per item so
+ * that items mapped to different collections go to their own collection.
+ */
+export function readCollectionTarget(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	type: CollectionType,
+	method: string,
+): { target: RequestTarget } | { failure: ItemFailure } {
+	let basePath = type.basePath;
+	if (type.value === 'customPath') {
+		basePath = textParameter(itemParameter(ctx, 'basePath', itemIndex, '')).replace(/\/+$/, '');
+		if (!basePath) return { failure: inputFailure('Base Path is empty', 'Enter a path such as /similarity/custom/v2.') };
+		if (!basePath.startsWith('/')) basePath = `/${basePath}`;
+	}
+	const collectionId = textParameter(itemParameter(ctx, 'collectionId', itemIndex, ''));
+	if (!collectionId) {
+		return {
+			failure: inputFailure('Collection ID is empty', 'Copy the ID of your collection from the Ximilar App (Collections).'),
+		};
+	}
+	return { target: { path: `${basePath}/${method}`, headers: { 'collection-id': collectionId } } };
+}
