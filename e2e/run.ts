@@ -1,5 +1,5 @@
 /**
- * End to end: the packed package in a real n8n (issue #5).
+ * End to end: the packed package in a real n8n.
  *
  *   npm run e2e        (= npm run build && ts-node --transpile-only e2e/run.ts)
  *

@@ -1,5 +1,5 @@
 /**
- * The node as an AI-agent tool (issue #13): the tool variant's parameters, the description
+ * The node as an AI-agent tool: the tool variant's parameters, the description
  * the agent reads, and the answers it gets. The parameters are resolved with n8n's own
  * NodeHelpers, runs go through WorkflowExecute with the tool variant as n8n builds it at
  * run time. The real path (n8n 2.8.4, MCP Server Trigger, MCP client) is the e2e "mcp" stage.

@@ -1,5 +1,5 @@
 /**
- * Bad-input catalogue (issue #6): every kind of bad input, each in a batch with good
+ * Bad-input catalogue: every kind of bad input, each in a batch with good
  * items, must give a clear message that names the item and says what to fix, and leave
  * the good items' results intact. Without Continue On Fail the node must throw an error
  * naming the (first) bad item. Cases: test/support/badInputCases.ts.

@@ -1,5 +1,5 @@
 /**
- * Cancellation (issue #10, point 4): stopping the execution stops the node quickly. No
+ * Cancellation: stopping the execution stops the node quickly. No
  * new batch starts, a wait between attempts ends, requests in flight are aborted, and
  * no item is reported as a network failure because of the stop. The request log shows
  * no request started after the stop.

@@ -1,6 +1,6 @@
 /**
  * Collections of both generations, and insert / update / delete / get answers matched to
- * the items by `_id` (ximilar-shapes.md 10): engine tests against the simulator.
+ * the items by `_id` (docs/ximilar-api.md §13): engine tests against the simulator.
  */
 import { nodeRunner } from './harness/recognizeRun';
 import { pngItems } from './harness/items';

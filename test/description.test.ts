@@ -1,5 +1,5 @@
 /**
- * What the editor shows (issue #10, points 1 and 8): one value per run only where a value
+ * What the editor shows: one value per run only where a value
  * per item would make no sense, a notice naming the settings a request shares, services
  * and collection types listed alphabetically, Task as a resource locator.
  */

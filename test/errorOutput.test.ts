@@ -1,5 +1,5 @@
 /**
- * The error output keeps details (issue #10, point 6): with "On Error: Continue (using
+ * The error output keeps details: with "On Error: Continue (using
  * error output)", each failed item leaves on the error output paired with its input,
  * with the input item's fields and, inside `error`, the message, what to do, the status
  * code, Ximilar's own text and the record's `_id`. Run after a node, as in a workflow,

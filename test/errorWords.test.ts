@@ -1,5 +1,5 @@
 /**
- * Errors keep their words (issue #10, point 3). n8n replaces an error message that
+ * Errors keep their words. n8n replaces an error message that
  * mentions a network code (ECONNREFUSED, ECONNRESET, ENOTFOUND, ETIMEDOUT, ...) with its
  * generic text. These tests read the message n8n finally shows, at the top of the error
  * (the thrown error) and in the error item, for each network code, TLS certificate

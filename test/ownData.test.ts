@@ -1,5 +1,5 @@
 /**
- * No shared or clobbered data (issue #10, point 5): each output item gets its own object,
+ * No shared or clobbered data: each output item gets its own object,
  * and the fields the node computes (rank, distance, match_count, operation) keep their
  * values when user metadata uses the same names.
  */

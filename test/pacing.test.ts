@@ -1,5 +1,5 @@
 /**
- * Adaptive pacing (issue #14), through n8n's engine against the simulator's rate-limit
+ * Adaptive pacing, through n8n's engine against the simulator's rate-limit
  * model: no item fails under a limit, few requests are answered 429, every throttled
  * request waits its Retry-After, nothing is processed twice, and with no limit the node
  * goes well past the old fixed 3 requests in flight.

@@ -1,5 +1,5 @@
 /**
- * Parameters that hold no expression are read once per run, not once per item (issue #14):
+ * Parameters that hold no expression are read once per run, not once per item:
  * n8n's getNodeParameter costs about a tenth of a millisecond a call even for a constant.
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';

@@ -1,5 +1,5 @@
 /**
- * Per-item parameters (issue #10, point 1): settings mapped from each item reach that
+ * Per-item parameters: settings mapped from each item reach that
  * item's request. Items are grouped by the settings that go into one request (path,
  * headers, top-level fields) and batched within their group; every output stays at its
  * input's position, paired with it.

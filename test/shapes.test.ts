@@ -1,6 +1,6 @@
 /**
  * Engine tests (n8n's WorkflowExecute against the simulator) for the documented response
- * shapes of ximilar-shapes.md: what each service's simplified output reads, and request
+ * shapes of docs/ximilar-api.md: what each service's simplified output reads, and request
  * fields placed where Ximilar reads them.
  */
 import { nodeRunner, recognizeParameters } from './harness/recognizeRun';

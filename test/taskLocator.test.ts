@@ -1,5 +1,5 @@
 /**
- * Task as a resource locator (issue #10, point 8): the list comes from Ximilar's task
+ * Task as a resource locator: the list comes from Ximilar's task
  * list for the chosen service, searchable and paged; a task picked from the list or
  * entered by ID reaches the request.
  */

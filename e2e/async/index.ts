@@ -1,5 +1,5 @@
 /**
- * e2e stage "async" (issue #11), skipped with E2E_SKIP=async: the packed node's async jobs in a
+ * e2e stage "async", skipped with E2E_SKIP=async: the packed node's async jobs in a
  * real n8n webhook server (`n8n start` on a free port).
  *   1. An active workflow with the Ximilar Trigger receives the simulator's callback for a job the
  *      Ximilar node submitted in Webhook mode (front and back: two items), through n8n's webhook server.

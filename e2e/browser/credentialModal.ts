@@ -1,5 +1,5 @@
 /**
- * Issue #12 item 2 in the editor: the credential modal tests the credential when it opens;
+ * The credential modal tests the credential when it opens;
  * a good one shows "Connection tested successfully", a wrong token or API URL the node's
  * own words (behind n8n's "More details").
  */

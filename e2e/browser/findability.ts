@@ -1,5 +1,5 @@
 /**
- * Issue #12 item 1: a user finds the node by its name and every alias of its codex, on an
+ * A user finds the node by its name and every alias of its codex, on an
  * empty canvas, in "What happens next?" after a trigger, and in the category views; the
  * package's trigger (when it ships one) is listed among the triggers.
  */

@@ -1,5 +1,5 @@
 /**
- * Browser stage (issue #12): n8n 2.8.4 started with `n8n start` and the packed package,
+ * Browser stage: n8n 2.8.4 started with `n8n start` and the packed package,
  * driven through Debian's chromium with puppeteer-core, as a user would:
  *   - the nodes panel finds the node (and the package's trigger), by name and alias,
  *     on an empty canvas, in "What happens next?" and in the AI category views;

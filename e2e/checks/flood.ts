@@ -1,5 +1,5 @@
 /**
- * Checks for e2e/workflows/flood-comparison.json (issue #14, item 3): 1000 URL items through
+ * Checks for e2e/workflows/flood-comparison.json: 1000 URL items through
  * n8n's own HTTP Request node (one request per item, all in flight) and through the Ximilar
  * node with its defaults, against the simulator's latency model (80 ms + 5 ms per record).
  * Both must give every item its own result; the two nodes' execution times are printed
@@ -34,7 +34,7 @@ export function verifyFloodComparison(run: Run, _sim: XimilarSimulator): void {
 	if (floodMs !== undefined && oursMs !== undefined) {
 		console.log(
 			`${run.workflow}: figure: HTTP Request node ${floodMs} ms for 1000 requests, Ximilar node ${oursMs} ms for 100 ` +
-				`(${(oursMs / floodMs).toFixed(2)}x the flood's time; issue #14 target <= 1.2x)`,
+				`(${(oursMs / floodMs).toFixed(2)}x the flood's time; the target is at most 1.2x)`,
 		);
 	}
 }

@@ -1,4 +1,4 @@
-/** Checks for e2e/workflows/per-item-collections.json: Collection ID mapped per item (issue #10). */
+/** Checks for e2e/workflows/per-item-collections.json: Collection ID mapped per item. */
 import type { XimilarSimulator } from '../../test/simulator';
 import { show } from '../lib/report';
 import { pairedIndex } from '../lib/runData';

@@ -1,4 +1,4 @@
-/** Checks for e2e/workflows/recognize-shapes.json: simplified columns of the documented response shapes (issue #9). */
+/** Checks for e2e/workflows/recognize-shapes.json: simplified columns of the documented response shapes. */
 import type { XimilarSimulator } from '../../test/simulator';
 import { filled, show } from '../lib/report';
 import { pairedIndex } from '../lib/runData';

@@ -1,5 +1,5 @@
 /**
- * e2e stage "mcp" (issue #13), skipped with E2E_SKIP=mcp: the packed node as AI-agent tools,
+ * e2e stage "mcp", skipped with E2E_SKIP=mcp: the packed node as AI-agent tools,
  * reached the way an outside agent reaches them. n8n 2.8.4 runs `n8n start` with the example
  * examples/ai-agent-mcp-server.json published (an MCP Server Trigger with two Ximilar tools:
  * Recognize by URL and Account Details); the official MCP client SDK connects over Streamable

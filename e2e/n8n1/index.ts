@@ -1,5 +1,5 @@
 /**
- * Stage "n8n1": the same test workflows and examples, with the same checks, on n8n 1.x (issue #14),
+ * Stage "n8n1": the same test workflows and examples, with the same checks, on n8n 1.x,
  * pinned in e2e/n8n1/ (on Node 20 it needs isolated-vm 5 and the registry's xlsx) and installed
  * into .e2e/n8n1/ by the runner when missing. The install starts in the background at the beginning
  * of the run and is awaited when the stage runs. Skipped with E2E_SKIP=n8n1.

@@ -1,5 +1,5 @@
 /**
- * Stage "queue": the node in n8n 2.8.4's queue mode (issue #14). Redis and a throwaway Postgres,
+ * Stage "queue": the node in n8n 2.8.4's queue mode. Redis and a throwaway Postgres,
  * one main and two workers, binary data in database mode; 20 concurrent calls to a production
  * webhook with image files and image URLs. Everything it starts is stopped and its data deleted.
  * Skipped with E2E_SKIP=queue.

@@ -1,5 +1,5 @@
 /**
- * Pacing scenarios of the bench (issue #14, items 3 and 4): 1000 URL items against the
+ * Pacing scenarios of the bench: 1000 URL items against the
  * simulator's rate-limit model (C = 3 concurrent requests per token), side by side in one
  * run, then without any server limit against a flood of one request per item.
  *

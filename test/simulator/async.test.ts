@@ -38,7 +38,7 @@ async function receiver() {
 	return { calls, url, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-describe('async requests (shapes section 2)', () => {
+describe('async requests (docs/ximilar-api.md §4)', () => {
 	it('runs a grading job CREATED -> PROCESSING -> DONE by the clock, result under response', async () => {
 		sim.asyncJobs.jobMs = 3000; // wide margins: CREATED for 1.5 s, PROCESSING for 1.5 s
 		const created = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', records: [{ _id: 'f', ...card(1) }, { _id: 'b', Side: 'Back', ...card(2) }] });

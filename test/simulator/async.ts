@@ -1,5 +1,5 @@
 /**
- * Asynchronous requests (shapes sections 2, 3, 8):
+ * Asynchronous requests (docs/ximilar-api.md §4, §5, §10):
  *   POST /account/v2/request/            {type, endpoint, records, webhook?: {endpoint, headers?}, ...params}
  *                                        -> {id, status: "CREATED", type, endpoint, created}
  *   GET  /account/v2/request/<id>/status -> {id, status}

@@ -5,7 +5,7 @@ import { echo, okStatus, validateRecords, envelope } from './recognition';
 import type { HandlerResult, RequestContext } from './types';
 import { isPlainObject, round, sha1Hex } from './util';
 
-/** Base paths of both API generations (ximilar-shapes.md 10, S15). */
+/** Base paths of both API generations (docs/ximilar-api.md §13, S15). */
 export const COLLECTION_BASES: readonly string[] = [
 	// current generation
 	'/similarity/photos/v2', '/similarity/products-new/v2', '/similarity/fashion-new/v2', '/similarity/homedecor-new/v2',

@@ -1,5 +1,5 @@
 /**
- * Card grader results (shapes section 3), computed when a `card-grader` job is created.
+ * Card grader results (docs/ximilar-api.md §5), computed when a `card-grader` job is created.
  * Endpoints: grade, condition, centering, localize, crop_level; at most 2 records (front and back).
  */
 import { boundBox } from './collectibles';

@@ -3,7 +3,7 @@
  * `perWindow` requests started per sliding window (a minute unless a test shortens it).
  * Beyond either, the request is answered 429 at once with Retry-After, the way Django
  * REST framework's throttles answer (whole seconds, rounded up, at least 1). Ximilar
- * documents no limits (ximilar-shapes.md): this is a model to test pacing against.
+ * documents no limits (docs/ximilar-api.md §15): this is a model to test pacing against.
  */
 import type { HandlerResult } from './types';
 

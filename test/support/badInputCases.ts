@@ -1,5 +1,5 @@
 /**
- * The bad-input catalogue (issue #6), shared by test/badInput.test.ts (clear messages,
+ * The bad-input catalogue, shared by test/badInput.test.ts (clear messages,
  * good items intact) and test/tokenSafety.test.ts (no token in any of those paths).
  *
  * Every case mixes good items with the bad input. Per-item problems put the bad item in

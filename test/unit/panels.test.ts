@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { loadPackage } from '../harness/package';
 
-/** How the node's panels read in the editor (issue #12 item 4), checked on the published description. */
+/** How the node's panels read in the editor, checked on the published description. */
 const { Ximilar } = loadPackage();
 const properties = new Ximilar().description.properties;
 const named = (name: string): INodeProperties[] => properties.filter((property) => property.name === name);

@@ -1,6 +1,6 @@
 /**
  * Services that run only as asynchronous jobs (POST /account/v2/request/ with a `type` and
- * an `endpoint`), shapes sections 2, 3 and 8. The UI, the request and the output follow
+ * an `endpoint`), docs/ximilar-api.md §4, §5 and §10. The UI, the request and the output follow
  * from these entries.
  */
 
@@ -45,7 +45,7 @@ export const UPSCALE_MODES: AsyncEndpoint[] = [
 	{ value: 'high_fidelity', name: 'High Fidelity', description: 'Keep as much detail of the original as possible' },
 ];
 
-/** Job types the list filter offers (shapes section 2). */
+/** Job types the list filter offers (docs/ximilar-api.md §4). */
 export const JOB_TYPES = [CARD_GRADER_TYPE, UPSCALER_TYPE, 'collectibles-recognition', 'flows'];
 
 /** Job states (section 2): DONE is final; these are still on their way; anything else failed. */

@@ -1,6 +1,6 @@
 /**
- * Ximilar's similarity collection types and the base path of their API (ximilar-shapes.md
- * 10, S15). Collections made today live at the current paths; collections made on the older
+ * Ximilar's similarity collection types and the base path of their API (docs/ximilar-api.md
+ * §13, S15). Collections made today live at the current paths; collections made on the older
  * generation keep their paths, offered as "legacy" choices.
  */
 export interface CollectionType {
@@ -109,7 +109,7 @@ export const COLLECTION_TYPES: CollectionType[] = [
 	},
 ];
 
-/** Collection methods, appended to the base path (S4 search.py). */
+/** Collection methods, appended to the base path (docs/ximilar-api.md §13, S4). */
 export const COLLECTION_METHODS = {
 	tagSearch: 'visualTagsKNN',
 	insert: 'insert',

@@ -5,7 +5,7 @@ import type { INodeProperties } from 'n8n-workflow';
  * node's "Service Options" collection. `bodyKey` is the field Ximilar reads; two UI
  * options may feed the same field when their meaning differs per service (`lang`).
  * Options are sent only when the user sets them, so Ximilar's own defaults apply otherwise.
- * Sources (S#) refer to ximilar-shapes.md.
+ * Sources (S#) are listed in docs/ximilar-api.md §1.
  */
 export interface ServiceOptionDefinition {
 	bodyKey: string;

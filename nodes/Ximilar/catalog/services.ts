@@ -4,7 +4,7 @@ import { SERVICE_OPTIONS, type ServiceOptionDefinition, type ServiceOptionKey } 
 
 /**
  * How a service's result record is turned into the simplified, spreadsheet-ready output
- * (output/summaries/). Card kinds differ in their match fields (ximilar-shapes.md 1.2):
+ * (output/summaries/). Card kinds differ in their match fields (docs/ximilar-api.md §3):
  * `collectible` picks the kind of each card from its Category tag.
  */
 export type SummaryKind =
@@ -41,7 +41,7 @@ export interface RecognitionService {
 	taskListPath?: string;
 	/** OCR with GPT: each item's Prompt goes into its record as `prompt`. */
 	needsPrompt?: boolean;
-	/** Body fields always sent, e.g. asking for colour names where the docs show a flag (S12). */
+	/** Body fields always sent, e.g. asking for colour names where the docs show a flag (§7, S12). */
 	fixedFields?: IDataObject;
 }
 
@@ -297,7 +297,7 @@ export function findService(value: string): RecognitionService | undefined {
 	return RECOGNITION_SERVICES.find((service) => service.value === value);
 }
 
-/** Records per request for this service with the chosen options (analyze_all 1, magic_ai 2, S2). */
+/** Records per request for this service with the chosen options (analyze_all 1, magic_ai 2: docs/ximilar-api.md §3). */
 export function recordLimit(service: RecognitionService, chosen: IDataObject): number {
 	let limit = service.maxRecords;
 	for (const key of service.options) {

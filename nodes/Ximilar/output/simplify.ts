@@ -10,7 +10,7 @@ import { metaTagsRow, objectTagsRow, tagsRow } from './summaries/tags';
  * Simplified output: flat rows ready for Google Sheets or Airtable, the columns a user came
  * for first and the technical ones (`_id`, `_url`, `status_code`) last. Usually one row per
  * image; card services give one row per card found (analyze_all). Ximilar's fields are read
- * as ximilar-shapes.md documents them; a missing field becomes null, never an error.
+ * as docs/ximilar-api.md documents them; a missing field becomes null, never an error.
  */
 
 export { confidenceWord } from './summaries/cards';

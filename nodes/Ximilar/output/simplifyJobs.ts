@@ -25,7 +25,7 @@ export function resultImageUrl(record: Obj): string | null {
 	return null;
 }
 
-/** Card grading: final grade, sub-grades, centering ratios, condition and side (shapes section 3). */
+/** Card grading: final grade, sub-grades, centering ratios, condition and side (docs/ximilar-api.md §5). */
 export function simplifyGrading(record: Obj): Obj {
 	const grades = obj(record.grades);
 	const card = objects(record.card)[0] ?? {};

@@ -7,9 +7,9 @@ import type { Prepared } from './prepared';
 
 /** Service options that travel inside each record rather than in the request body. */
 export interface RecordOptions {
-	/** Fields of the record itself, e.g. `binary_mask` (S8) or the GPT `prompt`. */
+	/** Fields of the record itself, e.g. `binary_mask` (docs/ximilar-api.md §9) or the GPT `prompt`. */
 	record: IDataObject;
-	/** Prefilled hints on the record's first object, e.g. `Alphabet` (S3). */
+	/** Prefilled hints on the record's first object, e.g. `Alphabet` (docs/ximilar-api.md §3). */
 	object: IDataObject;
 }
 

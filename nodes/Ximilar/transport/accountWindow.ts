@@ -1,6 +1,6 @@
 /**
  * How many requests one Ximilar account may have in flight, learned from Ximilar's answers
- * and shared by every run of the node in this n8n process that uses the account (issue #14).
+ * and shared by every run of the node in this n8n process that uses the account.
  *
  * Ximilar's limits are per account, so runs that share a token share what they learn: four
  * workflows started at once do not each overshoot the limit, and a run that starts while

@@ -6,7 +6,7 @@ import { backoffDelay } from './retryPolicy';
 export { START_IN_FLIGHT, type AttemptOutcome, type Ticket } from './accountWindow';
 
 /**
- * How many requests of one node run may be in flight (issue #14). Every attempt takes a
+ * How many requests of one node run may be in flight. Every attempt takes a
  * slot (`acquire`) and gives it back (`settle`).
  *
  * Adaptive: within Parallel Requests, the account's window decides (accountWindow.ts): it

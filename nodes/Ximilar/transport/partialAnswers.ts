@@ -6,7 +6,7 @@ import { scrubDeep, type AttemptResult } from './responses';
 /**
  * Collection insert / update / delete / get may answer with per-record lists and a code
  * saying only some records were taken (211 some inserted, 206 some not found, 411
- * duplicate, 412 capacity, 404 not found: S17 [T]), as the HTTP status or as `status.code`.
+ * duplicate, 412 capacity, 404 not found: docs/ximilar-api.md §13), as the HTTP status or as `status.code`.
  * Such an answer is read record by record (matched by `_id`) instead of failing every item.
  * Returns undefined for anything else, which is then read as usual.
  */

@@ -6,13 +6,11 @@ import { JOB_ID, JOB_OPTIONS } from '../../description/jobFields';
 import { showFor, type OperationOption } from '../../description/operations';
 import { JOB_ROW_HOLDS, simplifyProperty } from '../../description/simplify';
 import { downloadResultImages, readDownload } from '../../engine/downloads';
-import { getJob } from '../../engine/jobs/jobApi';
+import { forEachJobId, getJob } from '../../engine/jobs/jobApi';
 import { pairJobOutcomes } from '../../engine/jobs/imageJobs';
 import { jobRecords } from '../../engine/jobs/jobState';
 import { startRun } from '../../engine/run';
-import { forEachItem } from '../../engine/workerPool';
 import type { Outcome } from '../../failures/itemFailure';
-import { readJobId } from '../../records/jobId';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -38,15 +36,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const run = await startRun(this);
 	if ('output' in run) return run.output;
 	const { settings, connection } = run;
-	const outcomes = await forEachItem(this, { parallel: settings.parallel, signal: connection.signal }, async (itemIndex) => {
-		const id = readJobId(this, itemIndex);
-		if ('failure' in id) return id;
-		const reply = await getJob(this, connection, id.jobId, settings.policy);
+	const outcomes = await forEachJobId(this, run, async (jobId) => {
+		const reply = await getJob(this, connection, jobId, settings.policy);
 		if ('failure' in reply) return reply;
-		const result = jobRecords(reply.body, id.jobId);
+		const result = jobRecords(reply.body, jobId);
 		if ('failure' in result) return result;
 		const { type, endpoint, status } = reply.body;
-		return { record: { jobId: id.jobId, status, type, endpoint, records: result.records } };
+		return { record: { jobId, status, type, endpoint, records: result.records } };
 	});
 	const download = readDownload(this);
 	const images = download

@@ -3,11 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { JOB_ID, JOB_OPTIONS } from '../../description/jobFields';
 import { showFor, type OperationOption } from '../../description/operations';
-import { getJobStatus } from '../../engine/jobs/jobApi';
+import { forEachJobId, getJobStatus } from '../../engine/jobs/jobApi';
 import { startRun } from '../../engine/run';
-import { forEachItem } from '../../engine/workerPool';
 import { pairOutcomes } from '../../output/pairItems';
-import { readJobId } from '../../records/jobId';
 
 export const option: OperationOption = {
 	name: 'Get Status',
@@ -23,12 +21,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const run = await startRun(this);
 	if ('output' in run) return run.output;
 	const { settings, connection } = run;
-	const outcomes = await forEachItem(this, { parallel: settings.parallel, signal: connection.signal }, async (itemIndex) => {
-		const id = readJobId(this, itemIndex);
-		if ('failure' in id) return id;
-		const reply = await getJobStatus(this, connection, id.jobId, settings.policy);
+	const outcomes = await forEachJobId(this, run, async (jobId) => {
+		const reply = await getJobStatus(this, connection, jobId, settings.policy);
 		if ('failure' in reply) return reply;
-		return { record: { jobId: id.jobId, status: reply.body.status ?? null } };
+		return { record: { jobId, status: reply.body.status ?? null } };
 	});
 	return pairOutcomes(this, outcomes, { shape: (record) => [record] });
 }

@@ -1,9 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { ItemFailure } from '../../failures/itemFailure';
+import type { ItemFailure, Outcome } from '../../failures/itemFailure';
+import { readJobId } from '../../records/jobId';
 import { requestXimilar, type Connection, type RequestPolicy, type RequestResult } from '../../transport/request';
+import type { Run } from '../run';
+import { forEachItem } from '../workerPool';
 
-/** Ximilar's asynchronous request API (shapes section 2). */
+/** Ximilar's asynchronous request API (docs/ximilar-api.md §4). */
 export const JOBS_PATH = '/account/v2/request/';
 
 export type JobReply = { body: IDataObject } | { failure: ItemFailure };
@@ -48,4 +51,19 @@ export async function getJob(ctx: IExecuteFunctions, connection: Connection, job
 
 export async function listJobsPage(ctx: IExecuteFunctions, connection: Connection, qs: IDataObject, policy: RequestPolicy): Promise<JobReply> {
 	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: JOBS_PATH, qs }, policy));
+}
+
+/**
+ * Job > Get and Get Status: `work` for every item whose Job ID is well formed (a bad one
+ * fails that item before any request), at most Parallel Requests at once.
+ */
+export async function forEachJobId(
+	ctx: IExecuteFunctions,
+	run: Run,
+	work: (jobId: string) => Promise<Outcome>,
+): Promise<Array<Outcome | undefined>> {
+	return await forEachItem(ctx, { parallel: run.settings.parallel, signal: run.connection.signal }, async (itemIndex) => {
+		const id = readJobId(ctx, itemIndex);
+		return 'failure' in id ? id : await work(id.jobId);
+	});
 }

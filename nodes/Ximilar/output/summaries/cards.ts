@@ -5,7 +5,7 @@ import { listingColumns, statsColumns } from './prices';
 import { categoryOf, isSlabLabel, slabColumns } from './slabLabel';
 
 /**
- * Card, sport card and comic identification (ximilar-shapes.md 1.2): one row per
+ * Card, sport card and comic identification (docs/ximilar-api.md §3): one row per
  * identified card. A photo normally gives one; with analyze_all every card found gets its
  * own row. The "Slab Label" object is never taken for the card: it only adds slab columns.
  */

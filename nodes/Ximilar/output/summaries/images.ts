@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { list, num, obj, objects, str } from '../../json/read';
 
-/** Colours, custom classification and detection, background removal and OCR (ximilar-shapes.md 5-9). */
+/** Colours, custom classification and detection, background removal and OCR (docs/ximilar-api.md §7-§11). */
 
 const toHex = (rgb: unknown): string | null => {
 	const parts = list(rgb);

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { firstOf, isObject, num, objects, obj, round2, str } from '../../json/read';
 
 /**
- * Price columns of a card match (ximilar-shapes.md 1.2). `price_*` come from
+ * Price columns of a card match (docs/ximilar-api.md §3). `price_*` come from
  * `best_match.price_stats[]`, one entry per `stats_type` with the numbers under `value`
  * (S3); Ximilar's own code shows ungraded, then graded, then overall. The amounts are USD
  * and the API names no currency (S3). `listing_*` summarise `best_match.pricing.list[]`,

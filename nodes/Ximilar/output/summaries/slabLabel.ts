@@ -4,7 +4,7 @@ import { firstOf, obj, objects, str } from '../../json/read';
 
 /**
  * A graded slab's label comes back as its own `_objects` entry named "Slab Label", its
- * Category per grading company ("Slab Label/PSA") (S2, S3). The keys holding grade and
+ * Category per grading company ("Slab Label/PSA") (docs/ximilar-api.md §3, S2, S3). The keys holding grade and
  * certificate number are unverified: third-party code reads `_tags.Company`,
  * `best_match.grade_value` and `best_match.certificate_number` (S24), so the candidates
  * of both known parsers are read, first found wins.

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { isObject, list, obj, objects, str } from '../../json/read';
 
 /**
- * Tags come in two shapes (ximilar-shapes.md 4): photo tags send `_tags` as a LIST of
+ * Tags come in two shapes (docs/ximilar-api.md §6): photo tags send `_tags` as a LIST of
  * `{name, prob}` (S18, third-party but validated against live answers; in simple mode the
  * entries may lack `prob` or be plain names [G]); fashion and home decor send a MAP of
  * feature -> list (S4), with `_tags_simple` and `_tags_map` beside it (S21). Both are read.

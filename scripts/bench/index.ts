@@ -1,5 +1,5 @@
 /**
- * Benchmark of the Ximilar node (issue #6): `npm run bench`.
+ * Benchmark of the Ximilar node: `npm run bench`.
  *
  * Runs the BUILT node (dist/) through n8n-core's WorkflowExecute (test/harness) against
  * the simulator, which runs in a separate process (test/support/simulatorProcess.ts) with
@@ -17,7 +17,7 @@
  *
  * BENCH_FULL=1 also measures the 1-record-per-request baseline for 1000 items at
  * Parallel Requests 1 (about 85 s more). BENCH_ONLY=url, BENCH_ONLY=memory or
- * BENCH_ONLY=pacing runs one part (the pacing scenarios are in bench/pacing.ts). BENCH_DIST=<dir> measures another build of the node (e.g. a candidate fix).
+ * BENCH_ONLY=pacing runs one part (the pacing scenarios are in pacing.ts beside this file). BENCH_DIST=<dir> measures another build of the node (e.g. a candidate fix).
  */
 import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -27,14 +27,14 @@ import { performance } from 'node:perf_hooks';
 
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { makeBigImage, makeJpeg } from '../test/fixtures/images';
-import { runNode, type InputItem } from '../test/harness/engine';
-import { startRssSampler, type RssSampler } from '../test/support/rssSampler';
-import { startSimulatorProcess, type SimulatorProcess, type SimulatorStats } from '../test/support/simulatorProcess';
+import { makeBigImage, makeJpeg } from '../../test/fixtures/images';
+import { runNode, type InputItem } from '../../test/harness/engine';
+import { startRssSampler, type RssSampler } from '../../test/support/rssSampler';
+import { startSimulatorProcess, type SimulatorProcess, type SimulatorStats } from '../../test/support/simulatorProcess';
 import {
 	fixed, floorMs, isErrorItem, LATENCY_MS, nodeClass, PER_RECORD_MS, requestLatency, urlItems, type Check,
-} from './bench/model';
-import { pacingBench } from './bench/pacing';
+} from './model';
+import { pacingBench } from './pacing';
 
 const MAX_RECORDS = 10;
 const MB = 1024 * 1024;
