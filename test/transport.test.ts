@@ -42,7 +42,7 @@ describe('retries', () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'reset' });
 		const result = await run();
 		expect(statuses()).toEqual([0]);
-		expect(result.error?.message).toBe('Item 0: The connection to Ximilar was lost after the request was sent (1 attempt)');
+		expect(result.error?.message).toBe('Item 0: The connection to Ximilar was lost after the request was sent: Ximilar may have processed the request (1 attempt)');
 		expect(result.error?.description).toContain('Network error ECONNRESET');
 		expect(result.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
 	});

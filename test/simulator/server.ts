@@ -304,9 +304,22 @@ export class XimilarSimulator {
 			entry.fault = fault.kind;
 			switch (fault.kind) {
 				case 'status': {
-					const headers = fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : undefined;
+					const headers = { ...fault.headers, ...(fault.retryAfter !== undefined ? { 'Retry-After': fault.retryAfter } : {}) };
 					return this.send(res, entry, { status: fault.status, body: fault.body ?? faultBody(fault.status), headers });
 				}
+				case 'raw':
+					entry.status = 200;
+					res.writeHead(200, { 'Content-Type': 'application/json' });
+					res.end(fault.text);
+					return;
+				case 'trickle':
+					return this.trickle(res, entry, fault.everyMs);
+				case 'cutBody':
+					entry.status = 200;
+					res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '4096' });
+					res.write('{"records": [{"_status": {"code": 200, ');
+					this.later(20, () => req.socket.destroy());
+					return;
 				case 'reset':
 					entry.status = 0;
 					req.socket.destroy(); // no response at all: the client sees ECONNRESET / socket hang up
@@ -328,6 +341,20 @@ export class XimilarSimulator {
 		// (parsing 13 MB of JSON, decoding images) included, as a server's processing time does.
 		const spent = performance.now() - receivedAt;
 		this.later(Math.max(0, delay - spent) + extraDelay, () => this.send(res, entry, result));
+	}
+
+	/** A 200 answer written one byte at a time, until the client leaves. */
+	private trickle(res: ServerResponse, entry: RequestLogEntry, everyMs: number): void {
+		entry.status = 200;
+		const text = JSON.stringify({ records: [], status: { code: 200, text: 'OK' } }).padEnd(100_000, ' ');
+		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(text.length) });
+		let at = 0;
+		const step = () => {
+			if (res.destroyed || at >= text.length) return;
+			res.write(text[at++]);
+			this.later(everyMs, step);
+		};
+		step();
 	}
 
 	private context(req: IncomingMessage, entry: RequestLogEntry, body: unknown, seconds: number): RequestContext {

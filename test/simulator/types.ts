@@ -28,10 +28,16 @@ export interface RequestLogEntry {
 }
 
 export type Fault =
-	| { kind: 'status'; status: number; body?: unknown; retryAfter?: string }
+	| { kind: 'status'; status: number; body?: unknown; retryAfter?: string; headers?: Record<string, string> }
 	| { kind: 'reset' }
 	| { kind: 'malformed' }
-	| { kind: 'delay'; ms: number };
+	| { kind: 'delay'; ms: number }
+	/** A 200 whose body is this text as it stands (e.g. JSON nested deeper than any parser should follow). */
+	| { kind: 'raw'; text: string }
+	/** Headers, then the body one byte every `everyMs`: the answer keeps coming, slower than any timeout should allow. */
+	| { kind: 'trickle'; everyMs: number }
+	/** Headers and the first bytes of a 200, then the connection is cut: Ximilar had the request and was answering. */
+	| { kind: 'cutBody' };
 
 export interface RandomFaults {
 	seed: number;

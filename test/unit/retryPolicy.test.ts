@@ -5,7 +5,6 @@ import {
 	isTlsCode,
 	mayRetry,
 	MAX_BACKOFF_MS,
-	MAX_RETRY_AFTER_MS,
 	parseRetryAfter,
 } from '../../nodes/Ximilar/transport/retryPolicy';
 
@@ -41,14 +40,15 @@ describe('retry policy', () => {
 		expect(['ECONNRESET', 'ENOTFOUND', undefined].map(isTlsCode)).toEqual([false, false, false]);
 	});
 
-	it('reads Retry-After as seconds or as an HTTP date, capped', () => {
+	it('reads Retry-After as seconds or as an HTTP date, as long as Ximilar says (a wait too long is reported, not shortened)', () => {
 		const now = Date.parse('2026-01-01T00:00:00Z');
 		expect(parseRetryAfter('2', now)).toBe(2000);
 		expect(parseRetryAfter('0.5', now)).toBe(500);
 		expect(parseRetryAfter(['3'], now)).toBe(3000);
 		expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
 		expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0);
-		expect(parseRetryAfter('86400', now)).toBe(MAX_RETRY_AFTER_MS);
+		expect(parseRetryAfter('86400', now)).toBe(86_400_000);
+		expect(parseRetryAfter('Thu, 01 Jan 2026 01:00:00 GMT', now)).toBe(3_600_000);
 		expect(parseRetryAfter('soon', now)).toBeUndefined();
 		expect(parseRetryAfter(undefined, now)).toBeUndefined();
 	});

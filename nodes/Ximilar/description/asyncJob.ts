@@ -105,6 +105,7 @@ export function asyncOptions(): INodeProperties {
 	return optionsCollection([
 		REQUEST_OPTIONS.includeInputBinary,
 		REQUEST_OPTIONS.maxRetries,
+		REQUEST_OPTIONS.maxRateLimitWait,
 		REQUEST_OPTIONS.retryMayBill,
 		{
 			...REQUEST_OPTIONS.parallelRequests,

@@ -15,4 +15,9 @@ export const JOB_ID: INodeProperties = {
 };
 
 /** Reading jobs costs nothing: only how requests go. */
-export const JOB_OPTIONS = optionsCollection([REQUEST_OPTIONS.maxRetries, REQUEST_OPTIONS.parallelRequests, REQUEST_OPTIONS.timeout]);
+export const JOB_OPTIONS = optionsCollection([
+	REQUEST_OPTIONS.maxRetries,
+	REQUEST_OPTIONS.maxRateLimitWait,
+	REQUEST_OPTIONS.parallelRequests,
+	REQUEST_OPTIONS.timeout,
+]);

@@ -44,6 +44,16 @@ export const REQUEST_OPTIONS = {
 		default: 0,
 		description: 'The most requests to start in any minute, spaced evenly, for plans with a quota. 0: no cap.',
 	},
+	maxRateLimitWait: {
+		displayName: 'Max Wait on Rate Limit (Seconds)',
+		name: 'maxRateLimitWait',
+		type: 'number',
+		noDataExpression: true,
+		typeOptions: { minValue: 0, maxValue: 3600 },
+		default: 60,
+		description:
+			'The longest one request waits, in all, when Ximilar asks to wait (rate limit, spent quota, service unavailable). When Ximilar asks for longer, for example until a monthly quota renews, the items fail at once, saying when Ximilar accepts requests again, instead of the run waiting for hours.',
+	},
 	maxRequestSizeMb: {
 		displayName: 'Max Request Size (MB)',
 		name: 'maxRequestSizeMb',
@@ -61,7 +71,8 @@ export const REQUEST_OPTIONS = {
 		noDataExpression: true,
 		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 60,
-		description: 'How long to wait for each request before trying again',
+		description:
+			'How long one request may take, from connecting to the last byte of the answer. A request that takes longer is stopped, and sent again only when Ximilar cannot have processed it (or when you allow that below).',
 	},
 	maxRetries: {
 		displayName: 'Max Retries',
@@ -94,6 +105,7 @@ export const REQUEST_OPTIONS = {
 /** How batched records are sent, retried and paced: the last Options of every batched operation, in the panel's order. */
 export const BATCH_OPTIONS: INodeProperties[] = [
 	REQUEST_OPTIONS.maxRetries,
+	REQUEST_OPTIONS.maxRateLimitWait,
 	REQUEST_OPTIONS.parallelRequests,
 	REQUEST_OPTIONS.recordsPerRequest,
 	REQUEST_OPTIONS.requestsPerMinute,

@@ -28,6 +28,7 @@ const NUMERIC_OPTIONS = [
 	'timeout',
 	'maxRetries',
 	'requestsPerMinute',
+	'maxRateLimitWait',
 ] as const;
 type NumericOption = (typeof NUMERIC_OPTIONS)[number];
 
@@ -69,6 +70,7 @@ export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings } 
 			policy: {
 				timeoutMs: numbers.timeout * 1000,
 				maxRetries: numbers.maxRetries,
+				maxWaitMs: numbers.maxRateLimitWait * 1000,
 				retryMayBill: options.retryMayBill === true,
 				pacer: new Pacer({
 					max: parallel,

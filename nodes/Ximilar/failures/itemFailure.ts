@@ -15,6 +15,8 @@ export interface ItemFailure {
 	/** Ximilar's own text (`detail`, `status.text` or `_status.text`). */
 	statusText?: string;
 	recordId?: string;
+	/** When Ximilar will accept requests again (ms since epoch), when it refused them for longer than the run may wait. */
+	retryAt?: number;
 	/**
 	 * An error thrown while reading the item (an expression error, for one): shown as it
 	 * is, keeping its own type and description, instead of being reworded.

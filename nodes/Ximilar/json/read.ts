@@ -38,3 +38,17 @@ export function firstOf(source: IDataObject, keys: string[]): string | number | 
 }
 
 export const round2 = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
+
+/** Whether a JSON value nests deeper than `limit` objects or lists; walked without recursion, so any depth is safe to ask about. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+	const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+	while (stack.length > 0) {
+		const { value: current, depth } = stack.pop() as { value: unknown; depth: number };
+		if (typeof current !== 'object' || current === null) continue;
+		if (depth >= limit) return true;
+		for (const child of Array.isArray(current) ? current : Object.values(current)) {
+			if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: depth + 1 });
+		}
+	}
+	return false;
+}

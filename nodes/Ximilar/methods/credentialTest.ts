@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { apiBaseUrl, DEFAULT_API_URL } from '../transport/apiUrl';
-import { readBody } from '../transport/responses';
+import { describeFailure, readBody } from '../transport/responses';
 
 /** Free of charge: the credential test never spends a credit. */
 const ACCOUNT_PATH = '/account/v2/details/';
@@ -63,6 +63,10 @@ export async function ximilarApiTest(
 			simple: false,
 			resolveWithFullResponse: true,
 			timeout: 20_000,
+			// The token goes only to the API URL's host: a redirect is reported, never followed.
+			followRedirect: false,
+			followAllRedirects: false,
+			sendCredentialsOnCrossOriginRedirect: false,
 		})) as FullResponse;
 	} catch (error) {
 		const code = networkCode(error);
@@ -70,6 +74,10 @@ export async function ximilarApiTest(
 	}
 
 	const result = readBody(response, token);
+	if (result.kind === 'redirect') {
+		const failure = describeFailure(result, { baseUrl, path: ACCOUNT_PATH }, { timeoutMs: 20_000, retryMayBill: false, free: true }, 1, token);
+		return fail(`${failure.message}. ${failure.description ?? ''}`.trim());
+	}
 	if (result.kind === 'ok') {
 		// Ximilar's account details always name the account; any other JSON is some other service.
 		if ('id' in result.body || 'email' in result.body) return { status: 'OK', message: 'Connection successful!' };

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 
 import { findService } from '../catalog/services';
 import { isObject } from '../json/read';
-import { apiBaseUrl } from '../transport/apiUrl';
+import { listPage } from './listPage';
 
 /**
  * The Task field's list: the account's tasks for the chosen service, from Ximilar's task
@@ -16,17 +16,10 @@ export async function searchTasks(
 ): Promise<INodeListSearchResult> {
 	const service = findService(String(this.getCurrentNodeParameter('service') ?? ''));
 	if (!service?.taskListPath) return { results: [] };
-	const credentials = await this.getCredentials('ximilarApi');
-	const baseUrl = apiBaseUrl(credentials.apiUrl);
 	const page = Number(paginationToken ?? 1);
 	const qs: IDataObject = { page };
 	if (filter) qs.search = filter;
-	const answer: unknown = await this.helpers.httpRequestWithAuthentication.call(this, 'ximilarApi', {
-		method: 'GET',
-		url: `${baseUrl}${service.taskListPath}`,
-		qs,
-		json: true,
-	});
+	const answer = await listPage(this, service.taskListPath, qs);
 	const tasks = isObject(answer) && Array.isArray(answer.results) ? answer.results.filter(isObject) : [];
 	const wanted = (filter ?? '').toLowerCase();
 	const results: INodeListSearchItems[] = tasks

@@ -52,6 +52,8 @@ export class AccountWindow {
 	waiting = 0;
 	/** Nothing starts before this time (a Retry-After that held even one request at a time). */
 	holdUntil = 0;
+	/** Ximilar refused the account until this time, longer than a run may wait (a spent quota): nothing is sent before. */
+	refusedUntil = 0;
 	/** The Requests per Minute spacing: no start before this time. */
 	nextStartAt = 0;
 	lastUsed: number;

@@ -1,7 +1,6 @@
 import { sleepWithAbort } from 'n8n-workflow';
 
 import { AccountWindow, accountWindow, type AttemptOutcome, type Ticket } from './accountWindow';
-import { backoffDelay } from './retryPolicy';
 
 export { START_IN_FLIGHT, type AttemptOutcome, type Ticket } from './accountWindow';
 
@@ -71,7 +70,17 @@ export class Pacer {
 
 	/** Waits until `notBefore` (ms since epoch), then for a free slot, the hold and the per-minute spacing. */
 	async acquire(notBefore = 0, signal?: AbortSignal): Promise<Ticket> {
+		return (await this.acquireWithin(Infinity, notBefore, signal)) as Ticket;
+	}
+
+	/**
+	 * As `acquire`, but a wait for Ximilar's rate limit or quota (the account's hold, or a
+	 * refusal recorded by another request) that would last past `waitLimitAt` is not waited
+	 * out: the answer is when Ximilar will accept again, and the request is not sent.
+	 */
+	async acquireWithin(waitLimitAt: number, notBefore = 0, signal?: AbortSignal): Promise<Ticket | { refusedUntil: number }> {
 		const window = this.window;
+		if (window.refusedUntil > waitLimitAt) return { refusedUntil: window.refusedUntil };
 		if (notBefore > this.now()) {
 			this.held++;
 			try {
@@ -82,7 +91,8 @@ export class Pacer {
 			}
 		}
 		for (;;) {
-			const hold = this.settings.adaptive ? window.holdUntil : 0;
+			const hold = Math.max(this.settings.adaptive ? window.holdUntil : 0, window.refusedUntil);
+			if (hold > waitLimitAt) return { refusedUntil: hold };
 			const wait = Math.max(hold, this.spacingMs > 0 ? window.nextStartAt : 0) - this.now();
 			if (wait > 0) await sleepWithAbort(wait, signal);
 			else if (this.inFlight >= this.max) await this.slotGivenBack(signal);
@@ -107,55 +117,19 @@ export class Pacer {
 		if (signal?.aborted) await sleepWithAbort(0, signal);
 	}
 
+	/**
+	 * Ximilar refused a request of the account until `until` (a Retry-After longer than the
+	 * run may wait): the account's other requests are not sent before then, whatever the mode.
+	 */
+	refuseUntil(until: number): void {
+		this.window.refusedUntil = Math.max(this.window.refusedUntil, until);
+		this.window.notify();
+	}
+
 	/** Gives the slot back and, when adaptive, adapts the window to how the attempt ended. */
 	settle(ticket: Ticket, outcome: AttemptOutcome): void {
 		this.inFlight--;
 		if (this.settings.adaptive) this.window.give(ticket, outcome);
 		else this.window.notify();
 	}
-}
-
-/** How long one request keeps waiting out 429s under an adaptive pacer before they count as failed attempts. */
-export const THROTTLED_PATIENCE_MS = 10 * 60_000;
-
-/**
- * The attempts of one request through the pacer. Under an adaptive pacer a 429 is a signal,
- * not a failure: nothing was processed, so the request goes again after its Retry-After
- * (`'again'`), for up to THROTTLED_PATIENCE_MS; otherwise the caller's retry policy decides.
- * `'cancelled'`: the execution was cancelled while the request waited for its turn.
- */
-export function throttledAttempt(pacer: Pacer | undefined) {
-	let notBefore = 0;
-	let firstThrottled: number | undefined;
-	let throttles = 0;
-	return {
-		async run<T>(
-			attempt: () => Promise<T>,
-			judge: (result: T) => AttemptOutcome,
-			signal?: AbortSignal,
-		): Promise<T | 'again' | 'cancelled'> {
-			if (!pacer) return await attempt();
-			let ticket: Ticket;
-			try {
-				ticket = await pacer.acquire(notBefore, signal);
-			} catch {
-				return 'cancelled'; // only a cancelled execution stops the wait
-			}
-			let outcome: AttemptOutcome = { ok: false, throttled: false };
-			let result: T;
-			try {
-				result = await attempt();
-				outcome = judge(result);
-			} finally {
-				pacer.settle(ticket, outcome);
-			}
-			notBefore = 0;
-			if (outcome.ok || !outcome.throttled || !pacer.adaptive) return result;
-			const now = Date.now();
-			firstThrottled ??= now;
-			if (now - firstThrottled >= THROTTLED_PATIENCE_MS) return result;
-			notBefore = now + (outcome.retryAfterMs ?? backoffDelay(++throttles, Math.random()));
-			return 'again';
-		},
-	};
 }

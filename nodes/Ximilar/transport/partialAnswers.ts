@@ -1,7 +1,7 @@
 import { PARTIAL_ANSWER_CODES } from '../catalog/collections';
 import { isObject } from '../json/read';
 import { statusOf } from '../json/status';
-import { scrubDeep, type AttemptResult } from './responses';
+import { scrubDeep, tooDeep, type AttemptResult } from './responses';
 
 /**
  * Collection insert / update / delete / get may answer with per-record lists and a code
@@ -27,7 +27,8 @@ export function readPartialAnswer(
 	secret: string,
 ): AttemptResult | undefined {
 	const value = parsed(response.body);
-	if (!isObject(value) || !RECORD_LISTS.some((key) => Array.isArray(value[key]))) return undefined;
+	// What cannot be walked safely is left to readBody, which refuses it.
+	if (!isObject(value) || !RECORD_LISTS.some((key) => Array.isArray(value[key])) || tooDeep(value)) return undefined;
 	const httpOk = response.statusCode >= 200 && response.statusCode < 300;
 	const status = value.status;
 	const code = httpOk ? statusOf(status).code : response.statusCode;

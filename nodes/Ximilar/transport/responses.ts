@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ItemFailure } from '../failures/itemFailure';
-import { isObject } from '../json/read';
+import { isObject, nestedDeeperThan } from '../json/read';
 import { statusOf } from '../json/status';
 import { classifyStatus, isTlsCode, type RetryClass } from './retryPolicy';
 
@@ -10,7 +10,10 @@ export type AttemptResult =
 	| { kind: 'ok'; body: IDataObject }
 	| { kind: 'http'; status: number; text?: string; retryAfter?: unknown; retry: RetryClass }
 	| { kind: 'apiStatus'; status: number; text?: string; retry: RetryClass }
-	| { kind: 'malformed'; retry: RetryClass }
+	/** A 3xx: never followed, so the token goes only to the API URL's host. */
+	| { kind: 'redirect'; status: number; location?: string; retry: RetryClass }
+	/** A 2xx that cannot be read: not JSON, not an object, or nested beyond reason. */
+	| { kind: 'malformed'; detail?: string; retry: RetryClass }
 	/** No reply. `sent`: the request had been fully handed to the network. `detail`: the client's own words. */
 	| { kind: 'network'; code?: string; sent: boolean; detail?: string; retry: RetryClass };
 
@@ -47,6 +50,14 @@ export function scrubDeep<T>(value: T, secret: string): T {
 	return value;
 }
 
+/** No answer of Ximilar's nests deeper than a few levels; one that does is refused before anything walks it. */
+export const MAX_ANSWER_DEPTH = 64;
+
+/** The reason an answer cannot be read, when it nests too deep to be walked safely. */
+export function tooDeep(value: unknown): string | undefined {
+	return nestedDeeperThan(value, MAX_ANSWER_DEPTH) ? `it is nested deeper than ${MAX_ANSWER_DEPTH} levels` : undefined;
+}
+
 /**
  * Classifies a full response. The order follows the contract: HTTP status first, then
  * the top-level `status.code` of a 200 body (records are checked by the caller).
@@ -56,7 +67,13 @@ export function readBody(
 	secret: string,
 ): AttemptResult {
 	const { statusCode } = response;
+	if (statusCode >= 300 && statusCode < 400) {
+		const location = response.headers?.location;
+		return { kind: 'redirect', status: statusCode, location: typeof location === 'string' ? location : undefined, retry: 'never' };
+	}
 	const parsed = parse(response.body);
+	const deep = parsed ? tooDeep(parsed.value) : undefined;
+	if (deep) return { kind: 'malformed', detail: deep, retry: 'never' };
 	if (statusCode < 200 || statusCode >= 300) {
 		return {
 			kind: 'http',
@@ -141,11 +158,19 @@ function tlsFailure(code: string, baseUrl: string) {
 	};
 }
 
+/** What a failure's words depend on: the timeout, whether retrying what may bill was chosen, whether the call was free. */
+export interface FailurePolicy {
+	timeoutMs: number;
+	retryMayBill: boolean;
+	/** A free read: nothing to bill, so nothing is said of billing. */
+	free?: boolean;
+}
+
 /** Failures without a reply, in words. The network code goes in the description, where n8n leaves it alone. */
 function networkFailure(
 	result: Extract<AttemptResult, { kind: 'network' }>,
 	baseUrl: string,
-	policy: { timeoutMs: number; retryMayBill: boolean },
+	policy: FailurePolicy,
 	tries: number,
 ) {
 	const code = result.code ?? 'no code';
@@ -171,8 +196,9 @@ function networkFailure(
 			description: `Network error ${code}. Raise the "Timeout" option, or lower "Records per Request" so each request carries less.${unsure}`,
 		};
 	}
-	if (code === 'ECONNRESET' || code === 'EPIPE') {
-		const when = result.sent ? 'after the request was sent' : 'before the request was sent';
+	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_BAD_RESPONSE') {
+		// After sending, Ximilar had the request (its answer may even have begun): it may have processed it.
+		const when = result.sent ? `after the request was sent${policy.free ? '' : ': Ximilar may have processed the request'}` : 'before the request was sent';
 		return {
 			message: `The connection to Ximilar was lost ${when}${after}`,
 			description: `Network error ${code}${raw}.${unsure || ' Raise "Max Retries" or run the workflow later.'}`,
@@ -184,11 +210,36 @@ function networkFailure(
 	};
 }
 
+/**
+ * A redirect, named with where it points. To another host: the API URL has moved, and the
+ * new one belongs in the credential (the node does not follow, so the token never goes there).
+ */
+function redirectFailure(result: Extract<AttemptResult, { kind: 'redirect' }>, where: { baseUrl: string; path: string }) {
+	const asked = `${where.baseUrl}${where.path}`;
+	const notFollowed = 'The node does not follow redirects, so your API token is sent only to the host in the credential.';
+	let target: URL | undefined;
+	try {
+		target = result.location ? new URL(result.location, asked) : undefined;
+	} catch {
+		target = undefined;
+	}
+	if (!target) {
+		return { message: `The API URL answered ${result.status} (a redirect) without saying where to`, description: `${asked} answered ${result.status}. ${notFollowed} Check the API URL in the credential.` };
+	}
+	const description = `${asked} answered ${result.status} with Location ${target.href}. ${notFollowed}`;
+	if (target.origin !== new URL(asked).origin) {
+		// The API URL that would serve the same path there: what belongs in the credential.
+		const pathAt = target.pathname.endsWith(where.path) ? target.pathname.slice(0, -where.path.length) : '';
+		return { message: `The API URL redirects to ${target.origin}${pathAt}: put that URL in the credential`, description };
+	}
+	return { message: `Ximilar redirected ${where.path} to ${target.pathname}: check the API URL and the endpoint path`, description };
+}
+
 /** Turns the last attempt into the failure users see: what happened and what to do. */
 export function describeFailure(
 	result: Exclude<AttemptResult, { kind: 'ok' }>,
 	where: { baseUrl: string; path: string },
-	policy: { timeoutMs: number; retryMayBill: boolean },
+	policy: FailurePolicy,
 	tries: number,
 	secret: string,
 ): ItemFailure {
@@ -205,8 +256,13 @@ export function describeFailure(
 			description = NOT_RETRIED;
 		}
 		if (result.kind === 'apiStatus') description = `Ximilar's reply carried status ${result.status}. ${description}`;
+	} else if (result.kind === 'redirect') {
+		statusCode = result.status;
+		({ message, description } = redirectFailure(result, where));
+		description = scrub(description, secret);
+		message = scrub(message, secret) as string;
 	} else if (result.kind === 'malformed') {
-		message = 'Ximilar sent a reply that is not JSON';
+		message = result.detail ? `Ximilar's answer could not be read: ${result.detail}` : 'Ximilar sent a reply that is not JSON';
 		description =
 			'Check the API URL in the credential: it must point at the Ximilar API, not a web page or proxy. The request was not sent again, since Ximilar may have processed it.';
 	} else {
@@ -214,4 +270,30 @@ export function describeFailure(
 		description = scrub(description, secret);
 	}
 	return { kind: 'api', message, description, statusCode, statusText };
+}
+
+/** A wait in words: "40 s", "12 min", "3 h 5 min". */
+function durationWords(ms: number): string {
+	const seconds = Math.max(1, Math.round(ms / 1000));
+	if (seconds < 120) return `${seconds} s`;
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 120) return `${minutes} min`;
+	return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
+}
+
+/**
+ * Ximilar's rate limit or quota refused the account for longer than the request may wait:
+ * the request fails at once (sent or not, nothing was processed), saying when Ximilar will
+ * accept again and what the user can do.
+ */
+export function describeRefusal(until: number, now: number, maxWaitMs: number, text: string | undefined): ItemFailure {
+	const when = `${new Date(until).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+	return {
+		kind: 'api',
+		message: `Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in ${durationWords(until - now)} (at ${when})`,
+		description: `Ximilar answered 429 (too many requests) and asked to wait longer than the ${Math.round(maxWaitMs / 1000)} s this node may wait ("Max Wait on Rate Limit" under Options). Nothing was processed or billed. Run these items again after ${when}, raise that option, or check your plan's quota in the Ximilar App.`,
+		statusCode: 429,
+		statusText: text,
+		retryAt: until,
+	};
 }

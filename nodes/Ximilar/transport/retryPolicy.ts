@@ -28,6 +28,8 @@ const LOST_CONNECTION_CODES = new Set([
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	// The answer broke off after it began (axios: "stream has been aborted", "aborted").
+	'ERR_BAD_RESPONSE',
 ]);
 
 export function classifyStatus(status: number): RetryClass {
@@ -57,19 +59,21 @@ export function isTlsCode(code: string | undefined): boolean {
 
 const BASE_DELAY_MS = 500;
 export const MAX_BACKOFF_MS = 15_000;
-/** A Retry-After longer than this is shortened to it, so one item cannot stall a run for hours. */
-export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Retry-After in ms: either delta-seconds or an HTTP date. Undefined when absent or unreadable. */
+/**
+ * Retry-After in ms: either delta-seconds or an HTTP date. Undefined when absent or
+ * unreadable. Not shortened: a wait longer than the run allows is not waited out but
+ * reported, with the time Ximilar named (see request.ts).
+ */
 export function parseRetryAfter(value: unknown, now: number): number | undefined {
 	if (Array.isArray(value)) value = value[0];
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (text === '') return undefined;
-	if (/^\d+(\.\d+)?$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS);
+	if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
-	return Math.min(Math.max(date - now, 0), MAX_RETRY_AFTER_MS);
+	return Math.max(date - now, 0);
 }
 
 /**

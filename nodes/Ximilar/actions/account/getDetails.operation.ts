@@ -23,7 +23,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const itemCount = this.getInputData().length;
 	const run = await startRun(this);
 	if ('output' in run) return run.output;
-	const result = await requestXimilar(this, run.connection, { method: 'GET', path: '/account/v2/details/' }, run.settings.policy);
+	const result = await requestXimilar(this, run.connection, { method: 'GET', path: '/account/v2/details/', free: true }, run.settings.policy);
 	// Stopped before the answer came: no item gets an outcome.
 	if ('cancelled' in result) return pairOutcomes(this, new Array(itemCount), { shape: () => [] });
 	const outcome = 'failure' in result ? { failure: result.failure } : { record: result.body };

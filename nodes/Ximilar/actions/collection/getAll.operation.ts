@@ -22,7 +22,7 @@ export const option: OperationOption = {
 const properties: INodeProperties[] = [
 	...RETURN_ALL_AND_LIMIT,
 	FIELDS_TO_RETURN,
-	optionsCollection([REQUEST_OPTIONS.maxRetries, REQUEST_OPTIONS.timeout]),
+	optionsCollection([REQUEST_OPTIONS.maxRetries, REQUEST_OPTIONS.maxRateLimitWait, REQUEST_OPTIONS.timeout]),
 ];
 
 export const description = updateDisplayOptions(showFor('collection', 'getAll'), properties);
@@ -52,7 +52,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const records: IDataObject[] = [];
 	let outcome: Outcome | undefined;
 	for (let page = 1; outcome === undefined; page++) {
-		const call = { method: 'POST' as const, path, qs: { size, page }, body, headers };
+		// Listing costs nothing: every transient failure of a page is retried.
+		const call = { method: 'POST' as const, path, qs: { size, page }, body, headers, free: true };
 		const result = await requestXimilar(this, connection, call, settings.policy);
 		if ('cancelled' in result) return [];
 		if ('failure' in result) {

@@ -84,6 +84,7 @@ const properties: INodeProperties[] = [
 			description: 'Whether to output one item per match instead of one item per query holding all matches',
 		},
 		REQUEST_OPTIONS.maxRetries,
+		REQUEST_OPTIONS.maxRateLimitWait,
 		REQUEST_OPTIONS.parallelRequests,
 		REQUEST_OPTIONS.requestsPerMinute,
 		REQUEST_OPTIONS.retryMayBill,

@@ -40,17 +40,17 @@ export async function submitJob(ctx: IExecuteFunctions, connection: Connection, 
 	return { failure: { ...reply.failure, description: `${reply.failure.description ?? ''} ${hint}`.trim() } };
 }
 
-/** GET calls read and never bill, so the transport's retries apply. */
+/** Reading a job's status, the job, or the list costs nothing: every transient failure is retried (`free`). */
 export async function getJobStatus(ctx: IExecuteFunctions, connection: Connection, jobId: string, policy: RequestPolicy): Promise<JobReply> {
-	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: `${jobPath(jobId)}/status` }, policy));
+	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: `${jobPath(jobId)}/status`, free: true }, policy));
 }
 
 export async function getJob(ctx: IExecuteFunctions, connection: Connection, jobId: string, policy: RequestPolicy): Promise<JobReply> {
-	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: jobPath(jobId) }, policy));
+	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: jobPath(jobId), free: true }, policy));
 }
 
 export async function listJobsPage(ctx: IExecuteFunctions, connection: Connection, qs: IDataObject, policy: RequestPolicy): Promise<JobReply> {
-	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: JOBS_PATH, qs }, policy));
+	return stoppedAsFailure(await requestXimilar(ctx, connection, { method: 'GET', path: JOBS_PATH, qs, free: true }, policy));
 }
 
 /**

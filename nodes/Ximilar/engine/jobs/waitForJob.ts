@@ -14,9 +14,20 @@ export function pollDelay(poll: number): number {
 	return Math.min(FIRST_POLL_MS * 1.5 ** poll, MAX_POLL_MS);
 }
 
+/** A status read is sent only with at least this much of the wait left. */
+const MIN_READ_MS = 500;
+
+/** A failed read that polling again may get past: a network failure, a 429 or a 5xx (a refused one, 4xx, will not). */
+function transient(failure: ItemFailure): boolean {
+	const code = failure.statusCode;
+	return failure.kind === 'api' && (code === undefined || code === 429 || code >= 500);
+}
+
 /**
  * Polls a job's status until it leaves CREATED/PROCESSING or `waitMs` has passed, then
- * reads the whole job (with `response`). Status reads are cheap GETs: nothing is billed.
+ * reads the whole job (with `response`). Status reads cost nothing: a transient failure of
+ * one is retried, and polling goes on until the wait is over. The wait covers the polls
+ * themselves: no request outlives it.
  */
 export async function waitForJob(
 	ctx: IExecuteFunctions,
@@ -25,19 +36,32 @@ export async function waitForJob(
 	options: { policy: RequestPolicy; waitMs: number; signal?: AbortSignal },
 ): Promise<{ job: IDataObject } | { failure: ItemFailure }> {
 	const deadline = Date.now() + options.waitMs;
+	const keepsRunning = `The job keeps running at Ximilar and is billed once. Get its result later with Job > Get and the job ID ${jobId}`;
+	// Each read may take only what is left of the wait.
+	const policyFor = (left: number): RequestPolicy => ({
+		...options.policy,
+		timeoutMs: Math.max(1, Math.min(options.policy.timeoutMs, left)),
+		maxWaitMs: Math.max(0, Math.min(options.policy.maxWaitMs, left)),
+	});
+	const failed = (failure: ItemFailure): { failure: ItemFailure } => ({
+		failure: { ...failure, message: `Job ${jobId}: ${failure.message}`, description: `${failure.description ? `${failure.description} ` : ''}${keepsRunning}.` },
+	});
 	let status: unknown = 'CREATED';
+	let lastProblem: ItemFailure | undefined;
 	for (let poll = 0; jobPhase(status) === 'pending'; poll++) {
 		const left = deadline - Date.now();
-		if (left <= 0) {
+		// Too little time left for a read to be worth sending: it would only be cut short.
+		if (left < MIN_READ_MS) {
+			const seen = lastProblem ? ` The last status read failed: ${lastProblem.message}.` : '';
 			return {
 				failure: {
 					kind: 'api',
 					message: `Ximilar job ${jobId} was not done within ${Math.round(options.waitMs / 1000)} s (status ${String(status)})`,
-					description: `The job keeps running at Ximilar and is billed once. Get its result later with Job > Get and the job ID ${jobId}, or raise "Wait Timeout".`,
+					description: `${keepsRunning}, or raise "Wait Timeout".${seen}`,
 				},
 			};
 		}
-		const stopped = await sleepWithAbort(Math.min(pollDelay(poll), left), options.signal).then(
+		const stopped = await sleepWithAbort(Math.min(pollDelay(poll), left - MIN_READ_MS), options.signal).then(
 			() => false,
 			() => true,
 		);
@@ -46,15 +70,21 @@ export async function waitForJob(
 				failure: {
 					kind: 'input',
 					message: `stopped while waiting for Ximilar job ${jobId}`,
-					description: `The job keeps running at Ximilar and is billed once: get its result with Job > Get and the job ID ${jobId}.`,
+					description: `${keepsRunning}.`,
 				},
 			};
 		}
-		const reply = await getJobStatus(ctx, connection, jobId, options.policy);
-		if ('failure' in reply) return { failure: { ...reply.failure, message: `Job ${jobId}: ${reply.failure.message}` } };
+		const reply = await getJobStatus(ctx, connection, jobId, policyFor(deadline - Date.now()));
+		if ('failure' in reply) {
+			// Refused past the end of the wait (a spent quota): polling on cannot help.
+			const refusedPastWait = (reply.failure.retryAt ?? 0) > deadline;
+			if (!transient(reply.failure) || refusedPastWait) return failed(reply.failure);
+			lastProblem = reply.failure;
+			continue;
+		}
+		lastProblem = undefined;
 		status = reply.body.status;
 	}
 	const reply = await getJob(ctx, connection, jobId, options.policy);
-	if ('failure' in reply) return { failure: { ...reply.failure, message: `Job ${jobId}: ${reply.failure.message}` } };
-	return { job: reply.body };
+	return 'failure' in reply ? failed(reply.failure) : { job: reply.body };
 }
