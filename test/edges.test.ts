@@ -173,3 +173,22 @@ describe('an answer nested beyond reason', () => {
 		expect(result.main[1].json.name).toEqual(expect.any(String));
 	});
 });
+
+describe('a job answer the node cannot read', () => {
+	it('fails only its item, in words; the other items keep their results; nothing is submitted after the node ended', async () => {
+		ctx.sim.asyncJobs.jobMs = 100;
+		// Item 0's submit is answered with a list, item 1's with a job whose ID is an object; item 2 goes through.
+		ctx.sim.queueFaultsFor(JOBS, { kind: 'raw', text: '[1, 2]' }, { kind: 'raw', text: '{"id": {"nested": true}, "status": "CREATED"}' });
+		const result = await run(
+			{ resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_2x', imageSource: 'url', imageUrl: '={{ $json.url }}', options: { parallelRequests: 1 } },
+			3,
+		);
+		expect(messages(result)[0]).toBe("Item 0: Ximilar's answer could not be read: it is JSON, but not an object");
+		expect(messages(result)[1]).toBe('Item 1: Ximilar accepted the job but sent no readable job ID');
+		expect(failureOf(result.main[1])?.description).toMatch(/Job > List/);
+		expect(failureOf(result.main[2])).toBeUndefined();
+		const seen = ctx.sim.log.length;
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		expect(ctx.sim.log.length).toBe(seen);
+	});
+});

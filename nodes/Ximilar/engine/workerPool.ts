@@ -14,21 +14,30 @@ export interface PoolOptions<R> {
 /**
  * The one worker pool: runs `work` for tasks 0..count-1, at most `parallel` at once, each
  * result at its task's index, whatever order they finish in. Tasks not started (after a
- * stop or a stopping result) have no result.
+ * stop or a stopping result) have no result. Should a task throw, no further task starts
+ * and the error is thrown only once every task already started has ended: nothing the
+ * pool started (a billed job submit, say) runs on after the node has given its answer.
  */
 export async function runPool<R>(count: number, work: (index: number) => Promise<R>, options: PoolOptions<R>): Promise<Array<R | undefined>> {
 	const results: Array<R | undefined> = new Array(count);
 	let next = 0;
 	let stopped = false;
+	let thrown: { error: unknown } | undefined;
 	const worker = async () => {
 		while (next < count && !stopped && !options.signal?.aborted) {
 			const index = next++;
-			const result = await work(index);
-			results[index] = result;
-			if (options.stopAfter?.(result)) stopped = true;
+			try {
+				const result = await work(index);
+				results[index] = result;
+				if (options.stopAfter?.(result)) stopped = true;
+			} catch (error) {
+				thrown ??= { error };
+				stopped = true;
+			}
 		}
 	};
 	await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, count)) }, worker));
+	if (thrown) throw thrown.error;
 	return results;
 }
 

@@ -84,7 +84,8 @@ export function readBody(
 		};
 	}
 	// A 200 that is not JSON will not turn into JSON on a second try (and may have been billed).
-	if (!parsed || !isObject(parsed.value)) return { kind: 'malformed', retry: 'never' };
+	if (!parsed) return { kind: 'malformed', retry: 'never' };
+	if (!isObject(parsed.value)) return { kind: 'malformed', detail: 'it is JSON, but not an object', retry: 'never' };
 	const body = scrubDeep(parsed.value, secret);
 	// `status` is an object {code, text}, or a bare number when Ximilar's service is unavailable.
 	const { code } = statusOf(body.status);

@@ -39,9 +39,11 @@ export async function runJobs(ctx: IExecuteFunctions, connection: Connection, ru
 		if ('failure' in prepared) return prepared;
 		const submitted = await submitJob(ctx, connection, prepared.body, run.policy);
 		if ('failure' in submitted) return submitted;
-		const jobId = String(submitted.body.id ?? '');
-		if (!jobId) {
-			return { failure: { kind: 'api', message: 'Ximilar accepted the job but sent no job ID', description: 'Look for it with Job > List.' } };
+		const id = submitted.body.id;
+		const jobId = typeof id === 'string' || typeof id === 'number' ? String(id).trim() : '';
+		if (!jobId || /[\s/?#]/.test(jobId)) {
+			const description = 'The job may exist (and be billed): look for it with Job > List before running this item again.';
+			return { failure: { kind: 'api', message: 'Ximilar accepted the job but sent no readable job ID', description } };
 		}
 		const summary: IDataObject = {
 			jobId,
@@ -57,8 +59,19 @@ export async function runJobs(ctx: IExecuteFunctions, connection: Connection, ru
 		return { record: { ...summary, status: waited.job.status, records: result.records } };
 	};
 
+	// An answer the node cannot read fails only its item, worded; the job may exist, so say where to look.
+	const runItemSafely = async (itemIndex: number): Promise<Outcome> => {
+		try {
+			return await runItem(itemIndex);
+		} catch (error) {
+			const failure = thrownFailure(error, 'api');
+			const description = 'Ximilar\'s answer about this job could not be read. The job may have been created (and billed): look for it with Job > List before running this item again.';
+			return { failure: { ...failure, message: `Ximilar's answer could not be read: ${failure.message}`, description, thrown: undefined } };
+		}
+	};
+
 	// The next item's job starts when one is finished: at most `parallel` jobs at once.
-	return await runPool(run.itemCount, runItem, {
+	return await runPool(run.itemCount, runItemSafely, {
 		parallel: run.parallel,
 		signal: run.signal,
 		stopAfter: (outcome) => run.stopOnFailure && 'failure' in outcome,
