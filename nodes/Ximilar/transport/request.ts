@@ -57,7 +57,8 @@ export interface Connection {
 export async function getConnection(ctx: IExecuteFunctions): Promise<Connection> {
 	const credentials = await ctx.getCredentials('ximilarApi');
 	const baseUrl = apiBaseUrl(credentials.apiUrl);
-	const secret = String(credentials.apiToken ?? '');
+	// Trimmed as the credential's Test trims it: a token pasted with a trailing newline passes there, so it must work here.
+	const secret = String(credentials.apiToken ?? '').trim();
 	return { baseUrl, secret, signal: ctx.getExecutionCancelSignal?.(), account: accountKey(baseUrl, secret) };
 }
 

@@ -1,0 +1,55 @@
+/**
+ * Inputs are normalised the same way everywhere: the API token is trimmed in runs and
+ * in the Task list as the credential's Test trims it; values that go into HTTP headers
+ * are refused when they hold a line break; the image URL checked is the URL sent; URL-safe
+ * base64 is converted; a record larger than Max Request Size is refused before sending.
+ * (The bad-input catalogue, test/support/badInputCases.ts, holds the refusals that fit its shape.)
+ */
+import { testCredential } from './harness/credentialTest';
+import { listSearch, runNode } from './harness/engine';
+import { urlItems } from './harness/items';
+import { urlRecognizeParameters } from './harness/recognizeRun';
+import { useSimulator } from './harness/useSimulator';
+import { dump, failureOf } from './support/outputs';
+
+const ctx = useSimulator();
+const TCG = '/collectibles/v2/tcg_id';
+
+describe('the API token, trimmed as the credential Test trims it', () => {
+	const padded = () => ({ ...ctx.credentials, apiToken: `  ${ctx.sim.token}\n` });
+
+	it('a token pasted with a trailing newline passes the Test and works in runs', async () => {
+		expect((await testCredential(padded())).status).toBe('OK');
+		const details = await runNode({ parameters: { resource: 'account', operation: 'getDetails' }, credentials: padded() });
+		expect(details.error).toBeUndefined();
+		expect(details.main[0].json.email).toBe('simulator@example.com');
+		const recognized = await runNode({ parameters: urlRecognizeParameters() as never, items: urlItems(2), credentials: padded() });
+		expect(recognized.error).toBeUndefined();
+		expect(recognized.main.map((item) => item.json.status_code)).toEqual([200, 200]);
+		expect(ctx.sim.headersSeen.map((headers) => headers.authorization)).toEqual(
+			ctx.sim.log.map(() => `Token ${ctx.sim.token}`),
+		);
+	});
+
+	it('the Task list (the credential\'s authenticate block) trims it too', async () => {
+		const tasks = await listSearch({
+			parameters: { resource: 'image', operation: 'recognize', service: 'customClassify', task: { __rl: true, mode: 'list', value: '' } } as never,
+			credentials: padded(),
+			method: 'searchTasks',
+			parameter: 'task',
+		});
+		expect(tasks.results.length).toBeGreaterThan(0);
+		expect(ctx.sim.headersSeen[0].authorization).toBe(`Token ${ctx.sim.token}`);
+	});
+
+	it('a token with a line break inside is refused by name, in the Test and in runs, before any request', async () => {
+		const broken = { ...ctx.credentials, apiToken: `${ctx.sim.token.slice(0, 6)}\n${ctx.sim.token.slice(6)}` };
+		const tested = await testCredential(broken);
+		expect(tested).toMatchObject({ status: 'Error', message: expect.stringMatching(/^The API token contains a line break/) });
+		const result = await runNode({ parameters: urlRecognizeParameters() as never, items: urlItems(2), credentials: broken, onError: 'continueRegularOutput' });
+		expect(result.main.map((item) => failureOf(item)?.message)).toEqual([0, 1].map((i) => `Item ${i}: The API token in the Ximilar credential contains a line break, which cannot be sent in an HTTP header`));
+		expect(failureOf(result.main[0])?.description).toMatch(/Copy the token again/);
+		expect(ctx.sim.log).toHaveLength(0);
+		expect(dump(result)).not.toContain(ctx.sim.token.slice(6));
+	});
+});
