@@ -7,7 +7,7 @@
  */
 import { testCredential } from './harness/credentialTest';
 import { listSearch, runNode } from './harness/engine';
-import { urlItems } from './harness/items';
+import { pngItems, urlItems } from './harness/items';
 import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import { dump, failureOf } from './support/outputs';
@@ -51,5 +51,31 @@ describe('the API token, trimmed as the credential Test trims it', () => {
 		expect(failureOf(result.main[0])?.description).toMatch(/Copy the token again/);
 		expect(ctx.sim.log).toHaveLength(0);
 		expect(dump(result)).not.toContain(ctx.sim.token.slice(6));
+	});
+});
+
+describe('values the node puts in a header', () => {
+	const webhook = (extra: Record<string, unknown>) => ({
+		resource: 'image',
+		operation: 'upscale',
+		upscaleEndpoint: 'upscale_2x',
+		imageSource: 'binary',
+		binaryPropertyName: 'data',
+		resultMode: 'webhook',
+		webhookUrl: 'https://n8n.example.com/webhook/ximilar',
+		webhookSecret: 'pssst',
+		...extra,
+	});
+
+	it.each([
+		['a Header Name with a line break', { webhookHeaderName: 'X-Secret\r\nX-Other' }, /^Item 0: Header Name "X-Secret  X-Other" is not a valid HTTP header name$/],
+		['a Header Name with a space', { webhookHeaderName: 'X Secret' }, /^Item 0: Header Name "X Secret" is not a valid HTTP header name$/],
+		['a Secret with a line break', { webhookSecret: 'pssst\nX-Other: 1' }, /^Item 0: Secret contains a line break, which cannot be sent in an HTTP header$/],
+	])('refuses %s (Ximilar sends it back as a header) before any job is submitted', async (_name, extra, message) => {
+		const result = await runNode({ parameters: webhook(extra) as never, items: pngItems(2), credentials: ctx.credentials, onError: 'continueRegularOutput' });
+		expect(result.main).toHaveLength(2);
+		expect(failureOf(result.main[0])?.message).toMatch(message);
+		expect(failureOf(result.main[0])?.description).toMatch(/Get Result > Webhook/);
+		expect(ctx.sim.log).toHaveLength(0);
 	});
 });

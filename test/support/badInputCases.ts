@@ -295,6 +295,28 @@ export function badInputCases(): BadInputCase[] {
 			fix: /Copy the ID of your collection/,
 		},
 		{
+			name: 'Collection ID with a line break (it goes in a header)',
+			parameters: {
+				resource: 'collection',
+				operation: 'search',
+				collectionType: 'product',
+				collectionId: '={{ $json.collection }}',
+				queryBy: 'image',
+				imageSource: 'url',
+				imageUrl: '={{ $json.url }}',
+			},
+			items: urlItems({ collection: `${COLLECTION_ID}\r\nX-Injected: yes` }, { collection: COLLECTION_ID }),
+			bad: [1],
+			message: /^Collection ID contains a line break, which cannot be sent in an HTTP header$/,
+			fix: /Map only the ID of your collection/,
+			setup: (sim) => sim.createCollection(COLLECTION_ID),
+			goodResult: (json, index) => {
+				if (json.query_url !== goodUrl(index) || typeof json.match_count !== 'number') {
+					throw new Error(`item ${index} is not a search result: ${JSON.stringify(json)}`);
+				}
+			},
+		},
+		{
 			name: 'rejected token (401)',
 			parameters: recognize('url'),
 			items: urlItems(),

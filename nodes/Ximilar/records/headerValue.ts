@@ -15,3 +15,9 @@ export function headerValueProblem(value: string, field: string): string | undef
 	const what = found[0] === '\n' || found[0] === '\r' ? 'a line break' : 'a control character';
 	return `${field} contains ${what}, which cannot be sent in an HTTP header`;
 }
+
+/** A header name: letters, digits and the few signs HTTP allows in a name (RFC 9110 "token"). */
+export function headerNameProblem(name: string, field: string): string | undefined {
+	if (/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return undefined;
+	return `${field} "${name.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 60)}" is not a valid HTTP header name`;
+}

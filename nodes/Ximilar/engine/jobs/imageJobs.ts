@@ -5,6 +5,7 @@ import { inputFailure, type ItemFailure, type Outcome } from '../../failures/ite
 import { jobRows } from '../../output/jobRows';
 import { pairOutcomes } from '../../output/pairItems';
 import { inputFileName } from '../../records/inputFileName';
+import { headerNameProblem, headerValueProblem } from '../../records/headerValue';
 import { textParameter } from '../../records/jsonObject';
 import { downloadResultImages, readDownload, type DownloadedImages } from '../downloads';
 import { startRun } from '../run';
@@ -36,6 +37,9 @@ function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failu
 	}
 	const header = textParameter(ctx.getNodeParameter('webhookHeaderName', 0, ''));
 	const secret = String(ctx.getNodeParameter('webhookSecret', 0, '') ?? '');
+	// Ximilar sends both back as a header of its callback: what a header cannot carry is refused now.
+	const problem = (header && headerNameProblem(header, 'Header Name')) || headerValueProblem(secret, 'Secret');
+	if (problem) return { failure: inputFailure(problem, 'Fix it under Get Result > Webhook in the node; the Ximilar Trigger must use the same.') };
 	return { webhook: { endpoint, ...(header && secret ? { headers: { [header]: secret } } : {}) } };
 }
 
