@@ -79,3 +79,19 @@ describe('values the node puts in a header', () => {
 		expect(ctx.sim.log).toHaveLength(0);
 	});
 });
+
+describe('the image URL sent is the one checked', () => {
+	it('trims it and encodes spaces and non-ASCII characters as a browser would', async () => {
+		const urls = [' https://img.example.com/my cards/karta č.jpg\t', 'https://bücher.example/a.jpg?q=ä b'];
+		const result = await runNode({
+			parameters: urlRecognizeParameters() as never,
+			items: urls.map((url, row) => ({ json: { row, url } })),
+			credentials: ctx.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.lastBody(TCG).records.map((record: { _url: string }) => record._url)).toEqual([
+			'https://img.example.com/my%20cards/karta%20%C4%8D.jpg',
+			'https://xn--bcher-kva.example/a.jpg?q=%C3%A4%20b',
+		]);
+	});
+});

@@ -169,6 +169,15 @@ export function badInputCases(): BadInputCase[] {
 			neverSent: ['bad-1'],
 		},
 		{
+			name: 'URL with a line break and a second URL',
+			parameters: recognize('url'),
+			items: urlItems({ url: `${goodUrl(1)}\nhttps://other.example.com/card.jpg` }),
+			bad: [1],
+			message: /^The image URL contains a line break$/,
+			fix: /Map one link per item/,
+			neverSent: ['bad-1'],
+		},
+		{
 			name: 'unreachable image URL',
 			parameters: recognize('url'),
 			items: urlItems({ url: 'https://cdn.shop.invalid/card.jpg' }),

@@ -71,6 +71,18 @@ function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
 	if (!text) {
 		return { failure: inputFailure('the image URL is empty', 'Map a field holding a public http(s) link to the image.') };
 	}
+	// The URL parser drops line breaks and tabs silently, so two links on two lines would
+	// pass as one made-up link: control characters are refused before parsing.
+	const control = /[\u0000-\u001f\u007f-\u009f]/.exec(text);
+	if (control) {
+		const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
+		return {
+			failure: inputFailure(
+				`the image URL contains ${what}`,
+				'Map one link per item. A field holding several links needs splitting first (e.g. with the Split Out node).',
+			),
+		};
+	}
 	let parsed: URL;
 	try {
 		parsed = new URL(text);
@@ -85,7 +97,8 @@ function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
 			),
 		};
 	}
-	return { url: text };
+	// What was checked is what is sent: spaces and non-ASCII characters encoded as a browser would.
+	return { url: parsed.href };
 }
 
 const DATA_URI = /^data:([\w.+-]+\/[\w.+-]+)?(;[\w-]+=[^;,]*)*;base64,/i;
