@@ -7,6 +7,7 @@
  */
 import { testCredential } from './harness/credentialTest';
 import { listSearch, runNode } from './harness/engine';
+import { makeJpeg } from './fixtures/images';
 import { pngItems, urlItems } from './harness/items';
 import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
@@ -93,5 +94,24 @@ describe('the image URL sent is the one checked', () => {
 			'https://img.example.com/my%20cards/karta%20%C4%8D.jpg',
 			'https://xn--bcher-kva.example/a.jpg?q=%C3%A4%20b',
 		]);
+	});
+});
+
+describe('URL-safe base64', () => {
+	it('is converted to standard, padded base64 and recognized like any other image', async () => {
+		const urlSafe = (bytes: Buffer) => bytes.toString('base64url'); // '-' and '_', no padding
+		const images = [1, 2, 3].map((seed) => makeJpeg(seed, 17, 13));
+		expect(images.map(urlSafe).join('')).toMatch(/[-_]/);
+		expect(images.some((image) => image.length % 3 !== 0)).toBe(true); // so padding is added
+		const result = await runNode({
+			parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', imageSource: 'base64', base64Image: '={{ $json.b64 }}' } as never,
+			items: images.map((image, row) => ({ json: { row, b64: urlSafe(image) } })),
+			credentials: ctx.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.main.map((item) => item.json.status_code)).toEqual([200, 200, 200]);
+		expect(ctx.sim.lastBody(TCG).records.map((record: { _base64Length: number }) => record._base64Length)).toEqual(
+			images.map((image) => image.toString('base64').length),
+		);
 	});
 });

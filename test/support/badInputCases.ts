@@ -198,6 +198,19 @@ export function badInputCases(): BadInputCase[] {
 			neverSent: ['bad-1'],
 		},
 
+		{
+			name: 'base64 mixing the standard and URL-safe alphabets',
+			parameters: recognize('base64'),
+			items: [0, 1, 2].map((index) => {
+				const b64 = makeJpeg(index + 1).toString('base64');
+				return { json: { id: id(index, index === 1), b64: index === 1 ? `${b64.slice(0, 8)}-_${b64.slice(10)}` : b64 } };
+			}),
+			bad: [1],
+			message: /^The base64 image mixes the standard \(\+ \/\) and URL-safe \(- _\) alphabets, so it cannot be decoded$/,
+			fix: /Encode the whole image one way/,
+			neverSent: ['bad-1'],
+		},
+
 		// ------------------------------------------------------------- JSON parameters
 		{
 			name: 'Additional Record Fields that is a list, not an object',
