@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { makeJpeg, sampleBytes, type SampleKind } from '../fixtures/images';
+import { makeBigImage, makeJpeg, sampleBytes, type SampleKind } from '../fixtures/images';
 import type { InputItem } from '../harness/engine';
 import type { XimilarSimulator } from '../simulator';
 
@@ -146,6 +146,17 @@ export function badInputCases(): BadInputCase[] {
 			bad: [1],
 			message: /The binary file "card\.jpg" is not an image/,
 			fix: /Convert it to JPEG, PNG or WEBP/,
+			neverSent: ['bad-1'],
+		},
+
+		{
+			name: 'image larger than Max Request Size',
+			parameters: recognize('binary', { options: { maxRequestSizeMb: 0.1 } }),
+			items: binaryItems({ binary: { data: { data: makeBigImage(150_000, 1), mimeType: 'image/png', fileName: 'huge.png' } } }),
+			bad: [1],
+			// 150 KB as base64 is about 0.19 MB of request body.
+			message: /^The record is 0\.2 MB in the request \(base64 makes an image about a third larger than its file\), more than Max Request Size \(0\.1 MB\)$/,
+			fix: /Make the image smaller before this node.*raise Max Request Size.*no credit was spent/,
 			neverSent: ['bad-1'],
 		},
 

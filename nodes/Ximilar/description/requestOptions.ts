@@ -52,7 +52,7 @@ export const REQUEST_OPTIONS = {
 		typeOptions: { minValue: 0.1, maxValue: 1024, numberPrecision: 1 },
 		default: 20,
 		description:
-			'A batch is split before its body grows past this size. Base64 makes images about a third larger than their files.',
+			'A batch is split before its body grows past this size; a single image larger than this is refused before sending (no credit spent). Base64 makes images about a third larger than their files.',
 	},
 	timeout: {
 		displayName: 'Timeout (Seconds)',
