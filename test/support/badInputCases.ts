@@ -265,6 +265,66 @@ export function badInputCases(): BadInputCase[] {
 			},
 		},
 
+		// ------------------------------------------------------------- numbers from expressions, held to the panel's limits
+		{
+			name: 'Number of Results (k) that is not a number',
+			parameters: {
+				resource: 'collection',
+				operation: 'search',
+				collectionType: 'product',
+				collectionId: COLLECTION_ID,
+				queryBy: 'image',
+				imageSource: 'url',
+				imageUrl: '={{ $json.url }}',
+				k: '={{ $json.k }}',
+			},
+			items: urlItems({ k: 'ten' }, { k: 5 }),
+			bad: [1],
+			message: /^Number of Results must be a whole number from 1 to 1000 \(got "ten"\)$/,
+			fix: /Map a whole number of matches/,
+			setup: (sim) => sim.createCollection(COLLECTION_ID),
+			goodResult: (json, index) => {
+				if (json.query_url !== goodUrl(index) || typeof json.match_count !== 'number') {
+					throw new Error(`item ${index} is not a search result: ${JSON.stringify(json)}`);
+				}
+			},
+		},
+		{
+			name: 'Number of Colors above the most the panel allows',
+			parameters: recognize('url', { service: 'productColors', serviceOptions: { colors: '={{ $json.colors }}' } }),
+			items: urlItems({ colors: 50 }, { colors: '4' }),
+			bad: [1],
+			message: /^Number of Colors must be a whole number from 1 to 12 \(got 50\)$/,
+			fix: /Fix it under Service Options/,
+			neverSent: ['bad-1'],
+		},
+		{
+			name: 'Minimum Probability outside 0 to 1',
+			parameters: recognize('url', { service: 'customDetect', task: 'task-1', serviceOptions: { keepProb: '={{ $json.keep }}' } }),
+			items: urlItems({ keep: '1.5' }, { keep: 0.4 }),
+			bad: [1],
+			message: /^Minimum Probability must be a number from 0 to 1 \(got "1\.5"\)$/,
+			fix: /Fix it under Service Options/,
+			neverSent: ['bad-1'],
+		},
+		{
+			name: 'Wait Timeout that is not a number',
+			parameters: {
+				resource: 'image',
+				operation: 'gradeCard',
+				gradingEndpoint: 'grade',
+				imageSource: 'url',
+				imageUrl: '={{ $json.url }}',
+				waitTimeout: '={{ "five minutes" }}',
+			},
+			items: urlItems(),
+			bad: ALL,
+			nodeLevel: true,
+			noRequest: true,
+			message: /^Wait Timeout \(Seconds\) must be a whole number of at least 1 \(got "five minutes"\)$/,
+			fix: /how many seconds to wait/,
+		},
+
 		// ------------------------------------------------------------- node-level settings
 		{
 			name: 'Records per Request 0',

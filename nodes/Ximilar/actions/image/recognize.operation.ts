@@ -190,6 +190,7 @@ function readTarget(
 	if ('problem' in extra) return { failure: inputFailure(extra.problem) };
 	const chosen = itemParameter(ctx, 'serviceOptions', itemIndex, {}) as IDataObject;
 	const split = splitServiceOptions(service, chosen);
+	if ('failure' in split) return split;
 	const fields: IDataObject = { ...service.fixedFields, ...extra.value, ...split.request };
 	if (service.needsTask) {
 		const task = textParameter(itemParameter(ctx, 'task', itemIndex, '', { extractValue: true }));

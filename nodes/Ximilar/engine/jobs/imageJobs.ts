@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { WAIT_TIMEOUT } from '../../description/asyncJob';
 import { SIMPLIFY_PARAMETER, simplifyChosen } from '../../description/simplify';
 import { inputFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import { jobRows } from '../../output/jobRows';
@@ -7,6 +8,7 @@ import { pairOutcomes } from '../../output/pairItems';
 import { inputFileName } from '../../records/inputFileName';
 import { headerNameProblem, headerValueProblem } from '../../records/headerValue';
 import { textParameter } from '../../records/jsonObject';
+import { checkNumber } from '../../records/numberParameter';
 import { downloadResultImages, readDownload, type DownloadedImages } from '../downloads';
 import { startRun } from '../run';
 import { runJobs, type ResultMode } from './runJobs';
@@ -52,9 +54,10 @@ function readJobMode(ctx: IExecuteFunctions): { mode: ResultMode; webhook?: IDat
 		if ('failure' in hook) return hook;
 		webhook = hook.webhook;
 	}
-	const waitSeconds = Number(ctx.getNodeParameter('waitTimeout', 0, 300));
-	if (mode === 'wait' && !(waitSeconds > 0)) return { failure: inputFailure(`Wait Timeout must be a positive number of seconds (got ${waitSeconds})`) };
-	return { mode, webhook, waitMs: waitSeconds * 1000 };
+	if (mode !== 'wait') return { mode, webhook, waitMs: 0 };
+	const wait = checkNumber(WAIT_TIMEOUT, ctx.getNodeParameter(WAIT_TIMEOUT.name, 0, WAIT_TIMEOUT.default));
+	if ('problem' in wait) return { failure: inputFailure(wait.problem, 'Set how many seconds to wait for each job, such as 300.') };
+	return { mode, webhook, waitMs: wait.value * 1000 };
 }
 
 /**
