@@ -107,6 +107,7 @@ export function asyncJobProperties(): INodeProperties[] {
 export function asyncOptions(): INodeProperties {
 	return optionsCollection([
 		REQUEST_OPTIONS.includeInputBinary,
+		REQUEST_OPTIONS.maxDownloadSizeMb,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.retryMayBill,
 		{

@@ -54,6 +54,18 @@ export const REQUEST_OPTIONS = {
 		description:
 			'A batch is split before its body grows past this size; a single image larger than this is refused before sending (no credit spent). Base64 makes images about a third larger than their files.',
 	},
+	maxDownloadSizeMb: {
+		displayName: 'Max Download Size (MB)',
+		name: 'maxDownloadSizeMb',
+		type: 'number',
+		noDataExpression: true,
+		typeOptions: { minValue: 0.1, maxValue: 1024, numberPrecision: 1 },
+		default: 50,
+		description:
+			'A result image larger than this fails its item instead of filling memory; the download stops as soon as it passes the size',
+		// Only where a result image is downloaded.
+		displayOptions: { show: { '/downloadResultImage': [true] } },
+	},
 	timeout: {
 		displayName: 'Timeout (Seconds)',
 		name: 'timeout',
@@ -61,7 +73,7 @@ export const REQUEST_OPTIONS = {
 		noDataExpression: true,
 		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 60,
-		description: 'How long to wait for each request before trying again',
+		description: 'How long to wait for each request before trying again; also the most a result image download may take, from start to end',
 	},
 	maxRetries: {
 		displayName: 'Max Retries',

@@ -17,6 +17,8 @@ export interface RunSettings {
 	parallel: number;
 	policy: RequestPolicy;
 	includeBinary: boolean;
+	/** The largest result image a download may bring (Max Download Size). */
+	maxDownloadBytes: number;
 	options: IDataObject;
 }
 
@@ -26,6 +28,7 @@ const NUMERIC_OPTIONS = [
 	'recordsPerRequest',
 	'parallelRequests',
 	'maxRequestSizeMb',
+	'maxDownloadSizeMb',
 	'timeout',
 	'maxRetries',
 	'requestsPerMinute',
@@ -64,6 +67,7 @@ export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings } 
 				}),
 			},
 			includeBinary: options.includeInputBinary === true,
+			maxDownloadBytes: numbers.maxDownloadSizeMb * MB,
 			options,
 		},
 	};

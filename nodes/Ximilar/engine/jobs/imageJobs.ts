@@ -114,6 +114,8 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 				baseName: (itemIndex, position) => inputFileName(ctx, itemIndex, position),
 				parallel: settings.parallel,
 				timeoutMs: settings.policy.timeoutMs,
+				maxBytes: settings.maxDownloadBytes,
+				signal: connection.signal,
 			})
 		: undefined;
 	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images });
