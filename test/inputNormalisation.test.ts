@@ -8,7 +8,8 @@
 import { testCredential } from './harness/credentialTest';
 import { listSearch, runNode } from './harness/engine';
 import { makeJpeg } from './fixtures/images';
-import { pngItems, urlItems } from './harness/items';
+import { bigImageItem, pngItems, urlItems } from './harness/items';
+import { loadPackage } from './harness/package';
 import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import { dump, failureOf } from './support/outputs';
@@ -113,5 +114,34 @@ describe('URL-safe base64', () => {
 		expect(ctx.sim.lastBody(TCG).records.map((record: { _base64Length: number }) => record._base64Length)).toEqual(
 			images.map((image) => image.toString('base64').length),
 		);
+	});
+});
+
+describe('a record larger than Max Request Size', () => {
+	it('as a Search query: refused before sending, with its size and the option that Search offers to raise', async () => {
+		ctx.sim.createCollection('c-1');
+		const result = await runNode({
+			parameters: {
+				resource: 'collection',
+				operation: 'search',
+				collectionType: 'product',
+				collectionId: 'c-1',
+				queryBy: 'image',
+				imageSource: 'binary',
+				binaryPropertyName: 'data',
+				options: { maxRequestSizeMb: 0.1 },
+			} as never,
+			items: [bigImageItem(150_000, 0), ...pngItems(1, 1)],
+			credentials: ctx.credentials,
+			onError: 'continueRegularOutput',
+		});
+		expect(failureOf(result.main[0])?.message).toMatch(/^Item 0: The record is 0\.2 MB in the request .*more than Max Request Size \(0\.1 MB\)$/);
+		expect(failureOf(result.main[1])).toBeUndefined();
+		expect(ctx.sim.log).toHaveLength(1);
+		const { Ximilar } = loadPackage();
+		const searchOptions = new Ximilar().description.properties.find(
+			(property) => property.name === 'options' && property.displayOptions?.show?.operation?.includes('search'),
+		);
+		expect(searchOptions?.options?.map((option) => ('name' in option ? option.name : ''))).toContain('maxRequestSizeMb');
 	});
 });

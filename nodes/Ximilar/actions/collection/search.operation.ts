@@ -87,6 +87,8 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to output one item per match instead of one item per query holding all matches',
 		},
+		// A query image larger than this is refused before sending: the option that says so must be offered.
+		REQUEST_OPTIONS.maxRequestSizeMb,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.parallelRequests,
 		REQUEST_OPTIONS.requestsPerMinute,
