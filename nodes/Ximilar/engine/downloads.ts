@@ -105,8 +105,14 @@ export async function downloadResultImages(
 				return;
 			}
 			const fileName = resultFileName(spec.baseName(task.itemIndex, task.position), spec.suffix, fetched.mimeType);
-			const binary = await ctx.helpers.prepareBinaryData(fetched.bytes, fileName, fetched.mimeType);
-			images.set(`${task.itemIndex}:${task.position}`, { [spec.property]: binary });
+			try {
+				const binary = await ctx.helpers.prepareBinaryData(fetched.bytes, fileName, fetched.mimeType);
+				images.set(`${task.itemIndex}:${task.position}`, { [spec.property]: binary });
+			} catch (error) {
+				// n8n's binary data store (disk, S3, database) refused it: only this item fails.
+				const description = `Ximilar processed (and billed) the image; ${fetchLater(task)}`;
+				outcomes[task.itemIndex] = { failure: { kind: 'api', message: `Could not store the result image${ofJob(task)}: ${(error as Error).message}`, description } };
+			}
 		},
 		{ parallel: spec.parallel, signal: spec.signal },
 	);
