@@ -38,12 +38,14 @@ export class XimilarApi implements ICredentialType {
 		},
 	];
 
-	// Ximilar expects "Authorization: Token <key>" (Django REST framework token auth).
+	// Ximilar expects "Authorization: Token <key>" (Django REST framework token auth). The
+	// token is trimmed, as the node and the credential's Test trim it: a pasted token often
+	// ends in a newline, which a header cannot carry.
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {
 			headers: {
-				Authorization: '=Token {{$credentials.apiToken}}',
+				Authorization: '=Token {{String($credentials.apiToken).trim()}}',
 			},
 		},
 	};

@@ -14,6 +14,7 @@ import type {
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
@@ -46,6 +47,8 @@ export interface RunResult {
 	errorOutput: OutputItem[];
 	/** The error that stopped the node, when it threw. */
 	error?: ExecutionError;
+	/** The hints the node added to its run (shown above its output in the editor). */
+	hints: NodeExecutionHint[];
 	status: IRun['status'];
 }
 
@@ -241,6 +244,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		main: (outputs[0] ?? []).map(toOutput),
 		errorOutput: options.onError === 'continueErrorOutput' ? (outputs[1] ?? []).map(toOutput) : [],
 		error: task?.error ?? run.data.resultData.error,
+		hints: task?.hints ?? [],
 		status: run.status,
 	};
 }

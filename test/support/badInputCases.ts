@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { makeJpeg, sampleBytes, type SampleKind } from '../fixtures/images';
+import { makeBigImage, makeJpeg, sampleBytes, type SampleKind } from '../fixtures/images';
 import type { InputItem } from '../harness/engine';
 import type { XimilarSimulator } from '../simulator';
 
@@ -149,6 +149,17 @@ export function badInputCases(): BadInputCase[] {
 			neverSent: ['bad-1'],
 		},
 
+		{
+			name: 'image larger than Max Request Size',
+			parameters: recognize('binary', { options: { maxRequestSizeMb: 0.1 } }),
+			items: binaryItems({ binary: { data: { data: makeBigImage(150_000, 1), mimeType: 'image/png', fileName: 'huge.png' } } }),
+			bad: [1],
+			// 150 KB as base64 is about 0.19 MB of request body.
+			message: /^The record is 0\.2 MB in the request \(base64 makes an image about a third larger than its file\), more than Max Request Size \(0\.1 MB\)$/,
+			fix: /Make the image smaller before this node.*raise Max Request Size.*no credit was spent/,
+			neverSent: ['bad-1'],
+		},
+
 		// ------------------------------------------------------------- URLs and base64
 		{
 			name: 'URL that is not http(s)',
@@ -169,6 +180,15 @@ export function badInputCases(): BadInputCase[] {
 			neverSent: ['bad-1'],
 		},
 		{
+			name: 'URL with a line break and a second URL',
+			parameters: recognize('url'),
+			items: urlItems({ url: `${goodUrl(1)}\nhttps://other.example.com/card.jpg` }),
+			bad: [1],
+			message: /^The image URL contains a line break$/,
+			fix: /Map one link per item/,
+			neverSent: ['bad-1'],
+		},
+		{
 			name: 'unreachable image URL',
 			parameters: recognize('url'),
 			items: urlItems({ url: 'https://cdn.shop.invalid/card.jpg' }),
@@ -186,6 +206,19 @@ export function badInputCases(): BadInputCase[] {
 			bad: [1],
 			message: /The base64 image is not valid base64/,
 			fix: /raw base64 or a data URI/,
+			neverSent: ['bad-1'],
+		},
+
+		{
+			name: 'base64 mixing the standard and URL-safe alphabets',
+			parameters: recognize('base64'),
+			items: [0, 1, 2].map((index) => {
+				const b64 = makeJpeg(index + 1).toString('base64');
+				return { json: { id: id(index, index === 1), b64: index === 1 ? `${b64.slice(0, 8)}-_${b64.slice(10)}` : b64 } };
+			}),
+			bad: [1],
+			message: /^The base64 image mixes the standard \(\+ \/\) and URL-safe \(- _\) alphabets, so it cannot be decoded$/,
+			fix: /Encode the whole image one way/,
 			neverSent: ['bad-1'],
 		},
 
@@ -230,6 +263,66 @@ export function badInputCases(): BadInputCase[] {
 					throw new Error(`item ${index} is not a search result: ${JSON.stringify(json)}`);
 				}
 			},
+		},
+
+		// ------------------------------------------------------------- numbers from expressions, held to the panel's limits
+		{
+			name: 'Number of Results (k) that is not a number',
+			parameters: {
+				resource: 'collection',
+				operation: 'search',
+				collectionType: 'product',
+				collectionId: COLLECTION_ID,
+				queryBy: 'image',
+				imageSource: 'url',
+				imageUrl: '={{ $json.url }}',
+				k: '={{ $json.k }}',
+			},
+			items: urlItems({ k: 'ten' }, { k: 5 }),
+			bad: [1],
+			message: /^Number of Results must be a whole number from 1 to 1000 \(got "ten"\)$/,
+			fix: /Map a whole number of matches/,
+			setup: (sim) => sim.createCollection(COLLECTION_ID),
+			goodResult: (json, index) => {
+				if (json.query_url !== goodUrl(index) || typeof json.match_count !== 'number') {
+					throw new Error(`item ${index} is not a search result: ${JSON.stringify(json)}`);
+				}
+			},
+		},
+		{
+			name: 'Number of Colors above the most the panel allows',
+			parameters: recognize('url', { service: 'productColors', serviceOptions: { colors: '={{ $json.colors }}' } }),
+			items: urlItems({ colors: 50 }, { colors: '4' }),
+			bad: [1],
+			message: /^Number of Colors must be a whole number from 1 to 12 \(got 50\)$/,
+			fix: /Fix it under Service Options/,
+			neverSent: ['bad-1'],
+		},
+		{
+			name: 'Minimum Probability outside 0 to 1',
+			parameters: recognize('url', { service: 'customDetect', task: 'task-1', serviceOptions: { keepProb: '={{ $json.keep }}' } }),
+			items: urlItems({ keep: '1.5' }, { keep: 0.4 }),
+			bad: [1],
+			message: /^Minimum Probability must be a number from 0 to 1 \(got "1\.5"\)$/,
+			fix: /Fix it under Service Options/,
+			neverSent: ['bad-1'],
+		},
+		{
+			name: 'Wait Timeout that is not a number',
+			parameters: {
+				resource: 'image',
+				operation: 'gradeCard',
+				gradingEndpoint: 'grade',
+				imageSource: 'url',
+				imageUrl: '={{ $json.url }}',
+				waitTimeout: '={{ "five minutes" }}',
+			},
+			items: urlItems(),
+			bad: ALL,
+			nodeLevel: true,
+			noRequest: true,
+			message: /^Wait Timeout \(Seconds\) must be a whole number of at least 1 \(got "five minutes"\)$/,
+			fix: /how many seconds to wait/,
 		},
 
 		// ------------------------------------------------------------- node-level settings
@@ -293,6 +386,28 @@ export function badInputCases(): BadInputCase[] {
 			noRequest: true,
 			message: /Collection ID is empty/,
 			fix: /Copy the ID of your collection/,
+		},
+		{
+			name: 'Collection ID with a line break (it goes in a header)',
+			parameters: {
+				resource: 'collection',
+				operation: 'search',
+				collectionType: 'product',
+				collectionId: '={{ $json.collection }}',
+				queryBy: 'image',
+				imageSource: 'url',
+				imageUrl: '={{ $json.url }}',
+			},
+			items: urlItems({ collection: `${COLLECTION_ID}\r\nX-Injected: yes` }, { collection: COLLECTION_ID }),
+			bad: [1],
+			message: /^Collection ID contains a line break, which cannot be sent in an HTTP header$/,
+			fix: /Map only the ID of your collection/,
+			setup: (sim) => sim.createCollection(COLLECTION_ID),
+			goodResult: (json, index) => {
+				if (json.query_url !== goodUrl(index) || typeof json.match_count !== 'number') {
+					throw new Error(`item ${index} is not a search result: ${JSON.stringify(json)}`);
+				}
+			},
 		},
 		{
 			name: 'rejected token (401)',

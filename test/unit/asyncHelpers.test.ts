@@ -1,6 +1,6 @@
 import { pollDelay } from '../../nodes/Ximilar/engine/jobs/waitForJob';
 import { jobPhase, jobRecords } from '../../nodes/Ximilar/engine/jobs/jobState';
-import { imageMimeType, resultFileName } from '../../nodes/Ximilar/engine/downloads';
+import { resultFileName } from '../../nodes/Ximilar/engine/downloads';
 import { simplifyGrading, simplifyJobRecord } from '../../nodes/Ximilar/output/simplifyJobs';
 import { callbackItems } from '../../nodes/XimilarTrigger/callbackItems';
 import { secretMatches } from '../../nodes/XimilarTrigger/secret';
@@ -36,14 +36,10 @@ describe('job states and polling', () => {
 });
 
 describe('result files', () => {
-	it('takes the MIME type from Content-Type, else from the URL', () => {
-		expect(imageMimeType('image/png; charset=binary', 'https://x/a.jpg')).toBe('image/png');
-		expect(imageMimeType('application/octet-stream', 'https://x/a.jpeg?sig=1')).toBe('image/jpeg');
-		expect(imageMimeType(undefined, 'https://x/a')).toBe('application/octet-stream');
-	});
 	it('names the file after the input file', () => {
 		expect(resultFileName('card-7.png', 'upscaled-4x', 'image/jpeg')).toBe('card-7-upscaled-4x.jpg');
 		expect(resultFileName('SKU 1', 'result', 'image/webp')).toBe('SKU 1-result.webp');
+		expect(resultFileName('scan.tif', 'result', 'image/heic')).toBe('scan-result.heic');
 	});
 });
 

@@ -45,9 +45,10 @@ describe('batch planning', () => {
 		expect(batches).toEqual([[0, 1, 3, 4, 6, 7, 8, 9, 10, 11]]);
 	});
 
-	it('closes a batch before it passes the byte limit; an oversized record goes alone', async () => {
-		const { batches } = await collect([400, 400, 400, 1500, 100, 100]);
-		expect(batches).toEqual([[0, 1], [2], [3], [4, 5]]);
+	it('closes a batch before it passes the byte limit; an oversized record is refused, never sent', async () => {
+		const { batches, refused } = await collect([400, 400, 400, 1500, 100, 100]);
+		expect(batches).toEqual([[0, 1], [2, 4, 5]]);
+		expect(refused).toEqual([3]);
 	});
 
 	it('groups items alternating between two collections into one request per collection', async () => {

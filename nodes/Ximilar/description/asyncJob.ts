@@ -30,6 +30,18 @@ export function downloadProperties(show: IDisplayOptions['show'] = {}, defaultOn
 	];
 }
 
+/** Wait Timeout: its typeOptions are the panel's limits and the check of a value an expression gives. */
+export const WAIT_TIMEOUT = {
+	displayName: 'Wait Timeout (Seconds)',
+	name: 'waitTimeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 300,
+	description:
+		'How long to wait for each job. A job not done by then becomes an error item with its job ID; it keeps running at Ximilar.',
+	displayOptions: { show: { resultMode: ['wait'] } },
+} satisfies INodeProperties;
+
 /** Result mode, webhook and waiting parameters of an operation that runs as an async job. */
 export function asyncJobProperties(): INodeProperties[] {
 	return [
@@ -58,16 +70,7 @@ export function asyncJobProperties(): INodeProperties[] {
 			],
 			default: 'wait',
 		},
-		{
-			displayName: 'Wait Timeout (Seconds)',
-			name: 'waitTimeout',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 300,
-			description:
-				'How long to wait for each job. A job not done by then becomes an error item with its job ID; it keeps running at Ximilar.',
-			displayOptions: { show: { resultMode: ['wait'] } },
-		},
+		WAIT_TIMEOUT,
 		{
 			displayName: 'Webhook URL',
 			name: 'webhookUrl',
@@ -104,6 +107,7 @@ export function asyncJobProperties(): INodeProperties[] {
 export function asyncOptions(): INodeProperties {
 	return optionsCollection([
 		REQUEST_OPTIONS.includeInputBinary,
+		REQUEST_OPTIONS.maxDownloadSizeMb,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.maxRateLimitWait,
 		REQUEST_OPTIONS.retryMayBill,

@@ -21,3 +21,12 @@ export const JOB_OPTIONS = optionsCollection([
 	REQUEST_OPTIONS.parallelRequests,
 	REQUEST_OPTIONS.timeout,
 ]);
+
+/** Job > Get's Options: those of every Job operation, and the size cap of a result image download. */
+export const JOB_GET_OPTIONS = optionsCollection([
+	REQUEST_OPTIONS.maxDownloadSizeMb,
+	REQUEST_OPTIONS.maxRetries,
+	REQUEST_OPTIONS.maxRateLimitWait,
+	REQUEST_OPTIONS.parallelRequests,
+	REQUEST_OPTIONS.timeout,
+]);

@@ -62,7 +62,19 @@ export const REQUEST_OPTIONS = {
 		typeOptions: { minValue: 0.1, maxValue: 1024, numberPrecision: 1 },
 		default: 20,
 		description:
-			'A batch is split before its body grows past this size. Base64 makes images about a third larger than their files.',
+			'A batch is split before its body grows past this size; a single image larger than this is refused before sending (no credit spent). Base64 makes images about a third larger than their files.',
+	},
+	maxDownloadSizeMb: {
+		displayName: 'Max Download Size (MB)',
+		name: 'maxDownloadSizeMb',
+		type: 'number',
+		noDataExpression: true,
+		typeOptions: { minValue: 0.1, maxValue: 1024, numberPrecision: 1 },
+		default: 50,
+		description:
+			'A result image larger than this fails its item instead of filling memory; the download stops as soon as it passes the size',
+		// Only where a result image is downloaded.
+		displayOptions: { show: { '/downloadResultImage': [true] } },
 	},
 	timeout: {
 		displayName: 'Timeout (Seconds)',
@@ -72,7 +84,7 @@ export const REQUEST_OPTIONS = {
 		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 60,
 		description:
-			'How long one request may take, from connecting to the last byte of the answer. A request that takes longer is stopped, and sent again only when Ximilar cannot have processed it (or when you allow that below).',
+			'How long one request may take, from connecting to the last byte of the answer; also the most a result image download may take, from start to end. A request that takes longer is stopped, and sent again only when Ximilar cannot have processed it (or when you allow that below).',
 	},
 	maxRetries: {
 		displayName: 'Max Retries',
@@ -121,6 +133,17 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
 }
 
+/** Limit of a list operation: its typeOptions are also the check of a Limit an expression gives. */
+export const LIMIT = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+} satisfies INodeProperties;
+
 /** Return All and Limit of a list operation. */
 export const RETURN_ALL_AND_LIMIT: INodeProperties[] = [
 	{
@@ -130,13 +153,5 @@ export const RETURN_ALL_AND_LIMIT: INodeProperties[] = [
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	LIMIT,
 ];

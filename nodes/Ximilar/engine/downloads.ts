@@ -3,8 +3,10 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { ItemFailure, Outcome } from '../failures/itemFailure';
 import { resultImageUrl } from '../output/simplifyJobs';
 import { textParameter } from '../records/jsonObject';
+import { fetchResultImage } from './fetchImage';
 import { runPool } from './workerPool';
 
+/** File extensions of the picture types a download may bring (records/imageFormat.ts names them from the bytes). */
 const EXTENSIONS: Record<string, string> = {
 	'image/png': 'png',
 	'image/jpeg': 'jpg',
@@ -12,20 +14,11 @@ const EXTENSIONS: Record<string, string> = {
 	'image/gif': 'gif',
 	'image/tiff': 'tiff',
 	'image/bmp': 'bmp',
+	'image/heic': 'heic',
+	'image/heif': 'heif',
+	'image/avif': 'avif',
+	'image/jp2': 'jp2',
 };
-
-const MIME_BY_EXTENSION: Record<string, string> = Object.fromEntries(
-	Object.entries(EXTENSIONS).map(([mime, ext]) => [ext, mime]),
-);
-
-/** The MIME type of a downloaded image: the server's Content-Type, else the URL's extension. */
-export function imageMimeType(contentType: unknown, url: string): string {
-	const header = (Array.isArray(contentType) ? contentType[0] : contentType) as string | undefined;
-	const type = typeof header === 'string' ? header.split(';')[0].trim().toLowerCase() : '';
-	if (type.startsWith('image/')) return type;
-	const ext = /\.([a-z0-9]+)(?:$|\?)/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
-	return (ext && MIME_BY_EXTENSION[ext === 'jpeg' ? 'jpg' : ext]) || 'application/octet-stream';
-}
 
 /** `card-7.png` + `upscaled` + image/png -> `card-7-upscaled.png`. */
 export function resultFileName(baseName: string, suffix: string, mimeType: string): string {
@@ -50,7 +43,12 @@ export interface DownloadSpec {
 	/** The input file's name for an item's image at a position (0 front, 1 back). */
 	baseName(itemIndex: number, position: number): string;
 	parallel: number;
+	/** The most one download may take, from start to end. */
 	timeoutMs: number;
+	/** The largest file a download may bring (Max Download Size). */
+	maxBytes: number;
+	/** The execution's cancel signal: Stop ends the downloads in flight and starts no more. */
+	signal?: AbortSignal;
 }
 
 /** Binary data per output: key `${itemIndex}:${position}`. */
@@ -58,8 +56,9 @@ export type DownloadedImages = Map<string, Record<string, IBinaryData>>;
 
 /**
  * Downloads the result image of every record (URLs Ximilar keeps 24 h) into n8n binary
- * data, through n8n's HTTP helper, at most `parallel` at a time. A failed download turns
- * only its item into a failure; the others keep their images.
+ * data, through n8n's HTTP helper, at most `parallel` at a time (fetchImage.ts: size cap,
+ * whole-download deadline, type from the bytes). A failed download turns only its item
+ * into a failure; the others keep their images.
  */
 export async function downloadResultImages(
 	ctx: IExecuteFunctions,
@@ -76,35 +75,51 @@ export async function downloadResultImages(
 	});
 	const failed = (itemIndex: number) => outcomes[itemIndex] !== undefined && 'failure' in (outcomes[itemIndex] as Outcome);
 	const images: DownloadedImages = new Map();
+	const ofJob = (task: (typeof tasks)[number]) => (task.jobId ? ` of job ${task.jobId}` : '');
+	const fetchLater = (task: (typeof tasks)[number]) =>
+		`the result stays at ${task.url} for 24 hours. Download it with an HTTP Request node${task.jobId ? ', or with Job > Get (Download Result Image)' : ''}.`;
+	const stopped = (task: (typeof tasks)[number]): ItemFailure => ({
+		kind: 'input',
+		message: `stopped before the result image${ofJob(task)} was downloaded`,
+		description: `Ximilar processed (and billed) the image; ${fetchLater(task)}`,
+	});
+	const finished = new Set<number>();
 	await runPool(
 		tasks.length,
 		async (index) => {
 			const task = tasks[index];
+			finished.add(index);
 			if (failed(task.itemIndex)) return;
-			try {
-				const response = (await ctx.helpers.httpRequest({
-					method: 'GET',
-					url: task.url,
-					encoding: 'arraybuffer',
-					returnFullResponse: true,
-					timeout: spec.timeoutMs,
-				})) as { body: Buffer | ArrayBuffer; headers: IDataObject };
-				const bytes = Buffer.isBuffer(response.body) ? response.body : Buffer.from(response.body);
-				const mimeType = imageMimeType(response.headers?.['content-type'], task.url);
-				const fileName = resultFileName(spec.baseName(task.itemIndex, task.position), spec.suffix, mimeType);
-				const binary = await ctx.helpers.prepareBinaryData(bytes, fileName, mimeType);
-				images.set(`${task.itemIndex}:${task.position}`, { [spec.property]: binary });
-			} catch (error) {
+			const fetched = await fetchResultImage(ctx, task.url, { maxBytes: spec.maxBytes, timeoutMs: spec.timeoutMs, signal: spec.signal });
+			if ('stopped' in fetched) {
+				outcomes[task.itemIndex] = { failure: stopped(task) };
+				return;
+			}
+			if ('problem' in fetched) {
 				const failure: ItemFailure = {
 					kind: 'api',
-					message: `Could not download the result image${task.jobId ? ` of job ${task.jobId}` : ''}: ${(error as Error).message}`,
-					description: `Ximilar processed (and billed) the image; the result stays at ${task.url} for 24 hours. Download it with an HTTP Request node${task.jobId ? ', or with Job > Get (Download Result Image)' : ''}.`,
+					message: `Could not download the result image${ofJob(task)}: ${fetched.problem}`,
+					description: `${fetched.fix ? `${fetched.fix} ` : ''}Ximilar processed (and billed) the image; ${fetchLater(task)}`,
 				};
 				outcomes[task.itemIndex] = { failure };
+				return;
+			}
+			const fileName = resultFileName(spec.baseName(task.itemIndex, task.position), spec.suffix, fetched.mimeType);
+			try {
+				const binary = await ctx.helpers.prepareBinaryData(fetched.bytes, fileName, fetched.mimeType);
+				images.set(`${task.itemIndex}:${task.position}`, { [spec.property]: binary });
+			} catch (error) {
+				// n8n's binary data store (disk, S3, database) refused it: only this item fails.
+				const description = `Ximilar processed (and billed) the image; ${fetchLater(task)}`;
+				outcomes[task.itemIndex] = { failure: { kind: 'api', message: `Could not store the result image${ofJob(task)}: ${(error as Error).message}`, description } };
 			}
 		},
-		{ parallel: spec.parallel },
+		{ parallel: spec.parallel, signal: spec.signal },
 	);
+	// After Stop no download starts: an item left without its image says so rather than pass without it.
+	tasks.forEach((task, index) => {
+		if (!finished.has(index) && !failed(task.itemIndex)) outcomes[task.itemIndex] = { failure: stopped(task) };
+	});
 	// An item whose download failed keeps no image from its other side either.
 	for (const key of [...images.keys()]) {
 		if (failed(Number(key.split(':')[0]))) images.delete(key);

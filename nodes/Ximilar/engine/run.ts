@@ -1,9 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemFailure } from '../failures/itemFailure';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { pairFailureForAll } from '../output/pairItems';
+import { headerValueProblem } from '../records/headerValue';
 import { getConnection, type Connection } from '../transport/request';
 import { readSettings, type RunSettings } from './settings';
+
+const TOKEN_FIX = 'Copy the token again from the Ximilar App (Account > Settings > API token) and paste it into the credential.';
 
 /** What every operation reads once before its items: the Options and the credential. */
 export interface Run {
@@ -24,5 +27,8 @@ export async function startRun<T extends object = object>(
 	if ('failure' in read) return { output: pairFailureForAll(ctx, read.failure) };
 	const more = readMore ? readMore() : ({} as T);
 	if ('failure' in more) return { output: pairFailureForAll(ctx, more.failure) };
-	return { ...more, settings: read.settings, connection: await getConnection(ctx) };
+	const connection = await getConnection(ctx);
+	const tokenProblem = headerValueProblem(connection.secret, 'The API token in the Ximilar credential');
+	if (tokenProblem) return { output: pairFailureForAll(ctx, inputFailure(tokenProblem, TOKEN_FIX)) };
+	return { ...more, settings: read.settings, connection };
 }

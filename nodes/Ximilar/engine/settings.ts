@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { REQUEST_OPTIONS } from '../description/requestOptions';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { checkNumber } from '../records/numberParameter';
 import { Pacer } from '../transport/pacer';
 import type { RequestPolicy } from '../transport/request';
 import type { BatchLimits } from './batching/planBatches';
@@ -16,6 +17,8 @@ export interface RunSettings {
 	parallel: number;
 	policy: RequestPolicy;
 	includeBinary: boolean;
+	/** The largest result image a download may bring (Max Download Size). */
+	maxDownloadBytes: number;
 	options: IDataObject;
 }
 
@@ -25,6 +28,7 @@ const NUMERIC_OPTIONS = [
 	'recordsPerRequest',
 	'parallelRequests',
 	'maxRequestSizeMb',
+	'maxDownloadSizeMb',
 	'timeout',
 	'maxRetries',
 	'requestsPerMinute',
@@ -32,26 +36,12 @@ const NUMERIC_OPTIONS = [
 ] as const;
 type NumericOption = (typeof NUMERIC_OPTIONS)[number];
 
-/**
- * An option's value, or what is wrong with it in words. The limits are the ones the UI
- * field shows (its typeOptions), so UI and check cannot disagree.
- */
+/** An option's value, or what is wrong with it in words, by the limits the panel shows (checkNumber). */
 function readNumber(options: IDataObject, key: NumericOption): number | string {
-	const { displayName, default: fallback, typeOptions } = REQUEST_OPTIONS[key];
-	const { minValue, maxValue, numberPrecision } = typeOptions as {
-		minValue: number;
-		maxValue: number;
-		numberPrecision?: number;
-	};
+	const field = REQUEST_OPTIONS[key];
 	// Options the user did not add take the defaults shown in the UI.
-	const value = options[key] ?? fallback;
-	const number = Number(value);
-	const integer = numberPrecision === undefined;
-	if (!Number.isFinite(number) || number < minValue || number > maxValue || (integer && !Number.isInteger(number))) {
-		const kind = integer ? 'a whole number' : 'a number';
-		return `${displayName} must be ${kind} from ${minValue} to ${maxValue} (got ${JSON.stringify(value)})`;
-	}
-	return number;
+	const checked = checkNumber(field, options[key] ?? field.default);
+	return 'problem' in checked ? checked.problem : checked.value;
 }
 
 export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings } | { failure: ItemFailure } {
@@ -79,6 +69,7 @@ export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings } 
 				}),
 			},
 			includeBinary: options.includeInputBinary === true,
+			maxDownloadBytes: numbers.maxDownloadSizeMb * MB,
 			options,
 		},
 	};

@@ -5,6 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { headerValueProblem } from '../records/headerValue';
 import { apiBaseUrl, DEFAULT_API_URL } from '../transport/apiUrl';
 import { describeFailure, readBody } from '../transport/responses';
 
@@ -44,6 +45,8 @@ export async function ximilarApiTest(
 	const token = String(data.apiToken ?? '').trim();
 	const baseUrl = apiBaseUrl(data.apiUrl);
 	if (token === '') return fail(`Enter your Ximilar API token. ${WHERE_TO_GET_A_TOKEN}`);
+	const tokenProblem = headerValueProblem(token, 'The API token');
+	if (tokenProblem) return fail(`${tokenProblem}. ${WHERE_TO_GET_A_TOKEN}`);
 	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
 		return fail(`The API URL "${baseUrl}" is not a web address (http:// or https://). ${KEEP_THE_DEFAULT_URL}`);
 	}

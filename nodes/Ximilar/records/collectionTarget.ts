@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { findCollectionType, type CollectionType } from '../catalog/collections';
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { headerValueProblem } from './headerValue';
 import { itemParameter } from './itemParameter';
 import { textParameter } from './jsonObject';
 import type { RequestTarget } from './prepared';
@@ -35,5 +36,7 @@ export function readCollectionTarget(
 			failure: inputFailure('Collection ID is empty', 'Copy the ID of your collection from the Ximilar App (Collections).'),
 		};
 	}
+	const problem = headerValueProblem(collectionId, 'Collection ID');
+	if (problem) return { failure: inputFailure(problem, 'Map only the ID of your collection, e.g. with {{ $json.collectionId.trim() }}.') };
 	return { target: { path: `${basePath}/${method}`, headers: { 'collection-id': collectionId } } };
 }

@@ -9,10 +9,32 @@ export interface DetectedFormat {
 	supported: boolean;
 	/** Why the format cannot be sent, when it cannot. */
 	reason?: string;
+	/**
+	 * The MIME type of a picture (a raster image, sent to Ximilar or not), named from the
+	 * bytes: what a downloaded result image is stored as, whatever its server claimed.
+	 * None for files that are not pictures (SVG drawings, PDF, PSD, video, anything else).
+	 */
+	mimeType?: string;
 }
 
-const SUPPORTED = (format: string): DetectedFormat => ({ format, supported: true });
-const UNSUPPORTED = (format: string, reason: string): DetectedFormat => ({
+const MIME_TYPES: Record<string, string> = {
+	JPEG: 'image/jpeg',
+	PNG: 'image/png',
+	WEBP: 'image/webp',
+	GIF: 'image/gif',
+	BMP: 'image/bmp',
+	TIFF: 'image/tiff',
+	HEIC: 'image/heic',
+	HEIF: 'image/heif',
+	AVIF: 'image/avif',
+	'JPEG 2000': 'image/jp2',
+};
+
+const withMime = (detected: DetectedFormat): DetectedFormat =>
+	MIME_TYPES[detected.format] ? { ...detected, mimeType: MIME_TYPES[detected.format] } : detected;
+
+const SUPPORTED = (format: string): DetectedFormat => withMime({ format, supported: true });
+const UNSUPPORTED = (format: string, reason: string): DetectedFormat => withMime({
 	format,
 	supported: false,
 	reason,

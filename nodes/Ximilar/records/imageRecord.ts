@@ -71,6 +71,18 @@ function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
 	if (!text) {
 		return { failure: inputFailure('the image URL is empty', 'Map a field holding a public http(s) link to the image.') };
 	}
+	// The URL parser drops line breaks and tabs silently, so two links on two lines would
+	// pass as one made-up link: control characters are refused before parsing.
+	const control = /[\u0000-\u001f\u007f-\u009f]/.exec(text);
+	if (control) {
+		const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
+		return {
+			failure: inputFailure(
+				`the image URL contains ${what}`,
+				'Map one link per item. A field holding several links needs splitting first (e.g. with the Split Out node).',
+			),
+		};
+	}
 	let parsed: URL;
 	try {
 		parsed = new URL(text);
@@ -85,24 +97,43 @@ function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
 			),
 		};
 	}
-	return { url: text };
+	// What was checked is what is sent: spaces and non-ASCII characters encoded as a browser would.
+	return { url: parsed.href };
 }
 
 const DATA_URI = /^data:([\w.+-]+\/[\w.+-]+)?(;[\w-]+=[^;,]*)*;base64,/i;
 
-function fromBase64(value: string): { base64: string } | { failure: ItemFailure } {
-	const raw = value.trim().replace(DATA_URI, '').replace(/\s+/g, '');
-	if (!raw) return { failure: inputFailure('the base64 image is empty') };
-	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw) || raw.length % 4 === 1) {
+const BASE64_FIX = 'Pass raw base64 or a data URI such as data:image/jpeg;base64,/9j/...';
+
+/**
+ * Standard base64, padded: URL-safe base64 (`-` and `_`, often unpadded, as JWT-style
+ * tools and some storage APIs give it) is converted, since Ximilar decodes only the
+ * standard alphabet, and a decoder that skips unknown characters would read another image.
+ */
+function standardBase64(text: string): { base64: string } | { failure: ItemFailure } {
+	const urlSafe = /[-_]/.test(text);
+	if (urlSafe && /[+/]/.test(text)) {
 		return {
 			failure: inputFailure(
-				'the base64 image is not valid base64',
-				'Pass raw base64 or a data URI such as data:image/jpeg;base64,/9j/...',
+				'the base64 image mixes the standard (+ /) and URL-safe (- _) alphabets, so it cannot be decoded',
+				`Encode the whole image one way. ${BASE64_FIX}`,
 			),
 		};
 	}
-	const failure = checkImageBytes(Buffer.from(raw, 'base64'), 'the base64 image');
-	return failure ? { failure } : { base64: raw };
+	const raw = urlSafe ? text.replace(/-/g, '+').replace(/_/g, '/') : text;
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(raw) || raw.length % 4 === 1) {
+		return { failure: inputFailure('the base64 image is not valid base64', BASE64_FIX) };
+	}
+	return { base64: raw.padEnd(Math.ceil(raw.length / 4) * 4, '=') };
+}
+
+function fromBase64(value: string): { base64: string } | { failure: ItemFailure } {
+	const text = value.trim().replace(DATA_URI, '').replace(/\s+/g, '');
+	if (!text) return { failure: inputFailure('the base64 image is empty') };
+	const standard = standardBase64(text);
+	if ('failure' in standard) return standard;
+	const failure = checkImageBytes(Buffer.from(standard.base64, 'base64'), 'the base64 image');
+	return failure ? { failure } : standard;
 }
 
 type ImageRead = { bytes: Buffer } | { base64: string } | { url: string } | { failure: ItemFailure };

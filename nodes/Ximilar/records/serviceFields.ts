@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SERVICE_OPTIONS, type ServiceOptionDefinition, type ServiceOptionKey } from '../catalog/serviceOptions';
 import type { RecognitionService } from '../catalog/services';
-import { inputFailure } from '../failures/itemFailure';
+import { inputFailure, type ItemFailure } from '../failures/itemFailure';
+import { checkNumber } from './numberParameter';
 import type { Prepared } from './prepared';
 
 /** Service options that travel inside each record rather than in the request body. */
@@ -13,17 +14,26 @@ export interface RecordOptions {
 	object: IDataObject;
 }
 
-/** Splits the chosen service options by where Ximilar reads them. Unset and empty options are not sent. */
+/**
+ * Splits the chosen service options by where Ximilar reads them. Unset and empty options
+ * are not sent; a number option (Number of Colors, Task Version, Minimum Probability) is
+ * checked against the limits its panel field declares, since an expression can give anything.
+ */
 export function splitServiceOptions(
 	service: RecognitionService,
 	chosen: IDataObject,
-): { request: IDataObject; records: RecordOptions } {
+): { request: IDataObject; records: RecordOptions } | { failure: ItemFailure } {
 	const request: IDataObject = {};
 	const records: RecordOptions = { record: {}, object: {} };
 	for (const key of service.options) {
-		const value = chosen[key];
+		let value = chosen[key];
 		if (value === undefined || value === '') continue;
 		const option = SERVICE_OPTIONS[key as ServiceOptionKey] as ServiceOptionDefinition;
+		if (option.property.type === 'number') {
+			const checked = checkNumber(option.property, value);
+			if ('problem' in checked) return { failure: inputFailure(checked.problem, 'Fix it under Service Options in the node.') };
+			value = checked.value;
+		}
 		const target = option.placement === 'record' ? records.record : option.placement === 'object' ? records.object : request;
 		target[option.bodyKey] = value;
 	}

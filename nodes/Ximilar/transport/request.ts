@@ -74,6 +74,7 @@ export interface HttpContext {
 /** The credential as requests use it: the token trimmed as the credential Test trims it. */
 export function connectionFrom(credentials: IDataObject, signal?: AbortSignal): Connection {
 	const baseUrl = apiBaseUrl(credentials.apiUrl);
+	// Trimmed as the credential's Test trims it: a token pasted with a trailing newline passes there, so it must work here.
 	const secret = String(credentials.apiToken ?? '').trim();
 	return { baseUrl, secret, signal, account: accountKey(baseUrl, secret) };
 }

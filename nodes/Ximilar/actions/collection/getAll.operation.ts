@@ -5,6 +5,7 @@ import { COLLECTION_METHODS } from '../../catalog/collections';
 import { FIELDS_TO_RETURN } from '../../description/collectionFields';
 import { showFor, type OperationOption } from '../../description/operations';
 import { optionsCollection, REQUEST_OPTIONS, RETURN_ALL_AND_LIMIT } from '../../description/requestOptions';
+import { readLimit, readPages, type PageRead } from '../../engine/paging';
 import { startRun } from '../../engine/run';
 import type { Outcome } from '../../failures/itemFailure';
 import { pairOutcomes } from '../../output/pairItems';
@@ -32,38 +33,42 @@ const PAGE_SIZE = 100;
 
 /**
  * Get Many: pages through `allRecords?size=&page=` until the answer has no `next` (as the
- * official client's iterator does), or the limit is reached. The collection is listed once
- * per execution, however many items come in; every record is paired with the first item.
+ * official client's iterator does), or the limit is reached, or the page cap (readPages).
+ * The collection is listed once per execution, however many items come in; every record
+ * is paired with the first item. A listing cut short says so in a hint above the output.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	// One listing for the run: the first item's collection.
+	// One listing for the run: the first item's collection and Limit.
 	const run = await startRun(this, () => {
+		const limit = readLimit(this, 0);
+		if ('failure' in limit) return limit;
 		const collection = readCollectionType(this);
-		return 'failure' in collection ? collection : readCollectionTarget(this, 0, collection.type, COLLECTION_METHODS.getAll);
+		if ('failure' in collection) return collection;
+		const target = readCollectionTarget(this, 0, collection.type, COLLECTION_METHODS.getAll);
+		return 'failure' in target ? target : { ...target, limit: limit.limit };
 	});
 	if ('output' in run) return run.output;
-	const { settings, connection } = run;
+	const { settings, connection, limit } = run;
 	const { path, headers } = run.target;
-	const returnAll = this.getNodeParameter('returnAll', 0, false) === true;
-	const limit = returnAll ? Infinity : Math.max(1, Number(this.getNodeParameter('limit', 0, 50)));
 	const body = { fields_to_return: fieldList(this.getNodeParameter('fieldsToReturn', 0, '_id')) };
 	const size = Math.min(PAGE_SIZE, limit);
 
-	const records: IDataObject[] = [];
-	let outcome: Outcome | undefined;
-	for (let page = 1; outcome === undefined; page++) {
+	let stopped = false;
+	const listing = await readPages(limit, async (page): Promise<PageRead<IDataObject>> => {
 		// Listing costs nothing: every transient failure of a page is retried.
-		const call = { method: 'POST' as const, path, qs: { size, page }, body, headers, free: true };
-		const result = await requestXimilar(this, connection, call, settings.policy);
-		if ('cancelled' in result) return [];
-		if ('failure' in result) {
-			outcome = { failure: result.failure };
-			break;
+		const result = await requestXimilar(this, connection, { method: 'POST', path, qs: { size, page }, body, headers, free: true }, settings.policy);
+		if ('cancelled' in result) {
+			stopped = true;
+			return { end: true };
 		}
+		if ('failure' in result) return result;
 		const answer = Array.isArray(result.body.answer_records) ? (result.body.answer_records as IDataObject[]) : [];
-		records.push(...answer);
-		const more = result.body.next !== undefined && result.body.next !== null && result.body.next !== '';
-		if (!more || answer.length === 0 || records.length >= limit) outcome = { record: { records: records.slice(0, limit) } };
+		return { results: answer, next: result.body.next };
+	});
+	if (stopped) return [];
+	if (!('failure' in listing) && listing.cut) {
+		this.addExecutionHints({ message: `Get Many may be incomplete: ${listing.cut}.`, type: 'warning', location: 'outputPane' });
 	}
+	const outcome: Outcome = 'failure' in listing ? listing : { record: { records: listing.results } };
 	return pairOutcomes(this, [outcome], { shape: (listed) => listed.records as IDataObject[] });
 }

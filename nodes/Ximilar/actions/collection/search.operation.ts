@@ -15,6 +15,7 @@ import { readCollectionTarget, readCollectionType } from '../../records/collecti
 import { readImageField, recordBytes } from '../../records/imageRecord';
 import { itemParameter } from '../../records/itemParameter';
 import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
+import { checkNumber } from '../../records/numberParameter';
 import type { Prepared } from '../../records/prepared';
 import { requestXimilar } from '../../transport/request';
 
@@ -24,6 +25,16 @@ export const option: OperationOption = {
 	action: 'Search a collection for similar images',
 	description: 'Find the records most similar to an image or to a record already in the collection',
 };
+
+/** k: its typeOptions are the panel's limits and the check of a k an expression gives. */
+const NUMBER_OF_RESULTS = {
+	displayName: 'Number of Results',
+	name: 'k',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 1000 },
+	default: 10,
+	description: 'How many of the most similar records to return (k)',
+} satisfies INodeProperties;
 
 const properties: INodeProperties[] = [
 	{
@@ -58,14 +69,7 @@ const properties: INodeProperties[] = [
 		default: 'visual',
 		displayOptions: { show: { collectionType: COLLECTION_TYPES.filter((type) => type.supportsTagSearch).map((type) => type.value) } },
 	},
-	{
-		displayName: 'Number of Results',
-		name: 'k',
-		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 1000 },
-		default: 10,
-		description: 'How many of the most similar records to return (k)',
-	},
+	NUMBER_OF_RESULTS,
 	{
 		displayName: 'Filter',
 		name: 'filter',
@@ -83,6 +87,8 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether to output one item per match instead of one item per query holding all matches',
 		},
+		// A query image larger than this is refused before sending: the option that says so must be offered.
+		REQUEST_OPTIONS.maxRequestSizeMb,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.maxRateLimitWait,
 		REQUEST_OPTIONS.parallelRequests,
@@ -106,15 +112,13 @@ async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<
 		if ('failure' in image) return image;
 		queryRecord = image.field;
 	}
-	const k = Number(itemParameter(ctx, 'k', itemIndex, 10));
-	if (!Number.isInteger(k) || k < 1) {
-		return { failure: inputFailure(`Number of Results must be a whole number of at least 1 (got ${k})`) };
-	}
+	const k = checkNumber(NUMBER_OF_RESULTS, itemParameter(ctx, NUMBER_OF_RESULTS.name, itemIndex, NUMBER_OF_RESULTS.default));
+	if ('problem' in k) return { failure: inputFailure(k.problem, 'Map a whole number of matches to return, such as 10.') };
 	const filter = parseJsonObject(itemParameter(ctx, 'filter', itemIndex, '{}'), 'Filter');
 	if ('problem' in filter) return { failure: inputFailure(filter.problem, 'Use MongoDB syntax, e.g. {"category": {"$in": ["shoes"]}}.') };
 	const body: IDataObject = {
 		query_record: queryRecord,
-		k,
+		k: k.value,
 		fields_to_return: fieldList(itemParameter(ctx, 'fieldsToReturn', itemIndex, '_id')),
 	};
 	if (Object.keys(filter.value).length) body.filter = filter.value;

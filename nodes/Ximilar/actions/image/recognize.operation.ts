@@ -7,7 +7,7 @@ import { downloadProperties } from '../../description/asyncJob';
 import { byName } from '../../description/byName';
 import { imageSourceProperties } from '../../description/imageSource';
 import { showFor, type OperationOption } from '../../description/operations';
-import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
+import { BATCH_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
 import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
 import { SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
 import { batchSender, RECORDS_IN_ORDER } from '../../engine/batching/senders';
@@ -141,7 +141,9 @@ const properties: INodeProperties[] = [
 			default: '{}',
 			description: 'Extra top-level fields for the request body as a JSON object, for service options this node does not list yet',
 		},
-		...IMAGE_OPTIONS,
+		REQUEST_OPTIONS.includeInputBinary,
+		REQUEST_OPTIONS.maxDownloadSizeMb,
+		REQUEST_OPTIONS.maxRequestSizeMb,
 		...BATCH_OPTIONS,
 	]),
 ];
@@ -190,6 +192,7 @@ function readTarget(
 	if ('problem' in extra) return { failure: inputFailure(extra.problem) };
 	const chosen = itemParameter(ctx, 'serviceOptions', itemIndex, {}) as IDataObject;
 	const split = splitServiceOptions(service, chosen);
+	if ('failure' in split) return split;
 	const fields: IDataObject = { ...service.fixedFields, ...extra.value, ...split.request };
 	if (service.needsTask) {
 		const task = textParameter(itemParameter(ctx, 'task', itemIndex, '', { extractValue: true }));
@@ -255,6 +258,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				baseName: (itemIndex) => inputFileName(this, itemIndex, 0),
 				parallel: settings.parallel,
 				timeoutMs: settings.policy.timeoutMs,
+				maxBytes: settings.maxDownloadBytes,
+				signal: connection.signal,
 			})
 		: undefined;
 	return pairOutcomes(this, outcomes, {

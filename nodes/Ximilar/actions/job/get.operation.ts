@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadProperties } from '../../description/asyncJob';
-import { JOB_ID, JOB_OPTIONS } from '../../description/jobFields';
+import { JOB_GET_OPTIONS, JOB_ID } from '../../description/jobFields';
 import { showFor, type OperationOption } from '../../description/operations';
 import { JOB_ROW_HOLDS, simplifyProperty } from '../../description/simplify';
 import { downloadResultImages, readDownload } from '../../engine/downloads';
@@ -19,7 +19,7 @@ export const option: OperationOption = {
 	description: 'The result of an async job (card grading, upscaling, ...): one item per image',
 };
 
-const properties: INodeProperties[] = [JOB_ID, ...downloadProperties(), simplifyProperty(JOB_ROW_HOLDS), JOB_OPTIONS];
+const properties: INodeProperties[] = [JOB_ID, ...downloadProperties(), simplifyProperty(JOB_ROW_HOLDS), JOB_GET_OPTIONS];
 
 export const description = updateDisplayOptions(showFor('job', 'get'), properties);
 
@@ -53,6 +53,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 				baseName: (itemIndex, position) => resultBaseName(outcomes[itemIndex], position, itemIndex),
 				parallel: settings.parallel,
 				timeoutMs: settings.policy.timeoutMs,
+				maxBytes: settings.maxDownloadBytes,
+				signal: connection.signal,
 			})
 		: undefined;
 	return pairJobOutcomes(this, outcomes, { includeBinary: false, images });

@@ -7,8 +7,8 @@ import { showFor, type OperationOption } from '../../description/operations';
 import { RETURN_ALL_AND_LIMIT } from '../../description/requestOptions';
 import { listJobsPage } from '../../engine/jobs/jobApi';
 import { startRun } from '../../engine/run';
+import { readLimit, readPages, type PageRead } from '../../engine/paging';
 import { forEachItem } from '../../engine/workerPool';
-import { inputFailure } from '../../failures/itemFailure';
 import { pairOutcomes } from '../../output/pairItems';
 
 export const option: OperationOption = {
@@ -48,9 +48,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(showFor('job', 'list'), properties);
 
-/** Pages are read one after another until the limit, or until Ximilar says there is no `next`. */
-const MAX_PAGES = 1000;
-
 /** Job > List: the account's jobs (Django REST pages `{count, next, results}`), one output per job. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const run = await startRun(this);
@@ -58,24 +55,24 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { settings, connection } = run;
 	// One item at a time: the pages of one listing follow each other.
 	const outcomes = await forEachItem(this, { parallel: 1, signal: connection.signal }, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) === true;
-		const limit = returnAll ? Infinity : Number(this.getNodeParameter('limit', itemIndex, 50));
-		if (!(limit >= 1)) return { failure: inputFailure(`Limit must be 1 or more (got ${limit})`) };
+		const limit = readLimit(this, itemIndex);
+		if ('failure' in limit) return limit;
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const jobs: IDataObject[] = [];
-		for (let page = 1; page <= MAX_PAGES && jobs.length < limit; page++) {
+		const listing = await readPages(limit.limit, async (page): Promise<PageRead<IDataObject>> => {
 			const qs: IDataObject = { page, ...(filters.type ? { type: filters.type } : {}), ...(filters.status ? { status: filters.status } : {}) };
 			const reply = await listJobsPage(this, connection, qs, settings.policy);
 			if ('failure' in reply) {
 				// Django REST answers 404 for a page past the end: the list is complete.
-				if (reply.failure.statusCode === 404 && page > 1) break;
-				return reply;
+				return reply.failure.statusCode === 404 && page > 1 ? { end: true } : reply;
 			}
 			const results = Array.isArray(reply.body.results) ? (reply.body.results as IDataObject[]) : [];
-			jobs.push(...results);
-			if (!reply.body.next || results.length === 0) break;
+			return { results, next: reply.body.next };
+		});
+		if ('failure' in listing) return listing;
+		if (listing.cut) {
+			this.addExecutionHints({ message: `Item ${itemIndex}: Job > List may be incomplete: ${listing.cut}.`, type: 'warning', location: 'outputPane' });
 		}
-		return { record: { jobs: jobs.slice(0, limit) } };
+		return { record: { jobs: listing.results } };
 	});
 	return pairOutcomes(this, outcomes, {
 		shape: (record) => (record.jobs as IDataObject[]).map(({ id, ...rest }) => ({ jobId: id, ...rest })),

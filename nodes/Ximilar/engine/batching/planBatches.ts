@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemFailure } from '../../failures/itemFailure';
+import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import type { PreparedItem, RequestTarget } from '../../records/prepared';
 
 export interface BatchLimits {
 	/** Records per request (Ximilar takes at most 10). */
 	maxRecords: number;
-	/** Body size a request should stay under; a single larger record still goes, alone. */
+	/** Body size a request stays under; a single larger record is refused (see tooLarge). */
 	maxBytes: number;
 }
 
@@ -21,6 +21,19 @@ export interface Batch {
 
 /** At most this many requests are being filled at once, however many groups the items form. */
 export const MAX_OPEN_BATCHES = 8;
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+/**
+ * A record that alone passes Max Request Size: refused before sending, so that no credit
+ * is spent on a request Ximilar (or a proxy before it) would likely refuse as too large.
+ */
+function tooLarge(bytes: number, maxBytes: number): ItemFailure {
+	return inputFailure(
+		`the record is ${megabytes(bytes)} in the request (base64 makes an image about a third larger than its file), more than Max Request Size (${megabytes(maxBytes)})`,
+		'Make the image smaller before this node (e.g. Edit Image > Resize), or raise Max Request Size under Options. Nothing was sent, so no credit was spent.',
+	);
+}
 
 /** JSON with object keys sorted, so that equal settings give equal keys whatever their order. */
 function stableJson(value: unknown): string {
@@ -46,7 +59,7 @@ export function targetKey(target: RequestTarget): string {
  * are open (or together hold more than one request's worth of bytes) the oldest goes
  * out early. So only the batches in flight plus about one request's worth of open
  * batches hold image data: memory stays flat however many items there are. Refused
- * items are reported and leave no gap in a batch.
+ * items (and records larger than a request may be) are reported and leave no gap in a batch.
  */
 export async function* planBatches(
 	itemCount: number,
@@ -68,6 +81,10 @@ export async function* planBatches(
 		const prepared = await prepare(itemIndex);
 		if ('failure' in prepared) {
 			onRefused(itemIndex, prepared.failure);
+			continue;
+		}
+		if (prepared.bytes > limits.maxBytes) {
+			onRefused(itemIndex, tooLarge(prepared.bytes, limits.maxBytes));
 			continue;
 		}
 		const key = targetKey(prepared.target);

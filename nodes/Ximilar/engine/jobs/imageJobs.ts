@@ -1,11 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { WAIT_TIMEOUT } from '../../description/asyncJob';
 import { SIMPLIFY_PARAMETER, simplifyChosen } from '../../description/simplify';
 import { inputFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import { jobRows } from '../../output/jobRows';
 import { pairOutcomes } from '../../output/pairItems';
 import { inputFileName } from '../../records/inputFileName';
+import { headerNameProblem, headerValueProblem } from '../../records/headerValue';
 import { textParameter } from '../../records/jsonObject';
+import { checkNumber } from '../../records/numberParameter';
 import { downloadResultImages, readDownload, type DownloadedImages } from '../downloads';
 import { startRun } from '../run';
 import { runJobs, type ResultMode } from './runJobs';
@@ -36,6 +39,9 @@ function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failu
 	}
 	const header = textParameter(ctx.getNodeParameter('webhookHeaderName', 0, ''));
 	const secret = String(ctx.getNodeParameter('webhookSecret', 0, '') ?? '');
+	// Ximilar sends both back as a header of its callback: what a header cannot carry is refused now.
+	const problem = (header && headerNameProblem(header, 'Header Name')) || headerValueProblem(secret, 'Secret');
+	if (problem) return { failure: inputFailure(problem, 'Fix it under Get Result > Webhook in the node; the Ximilar Trigger must use the same.') };
 	return { webhook: { endpoint, ...(header && secret ? { headers: { [header]: secret } } : {}) } };
 }
 
@@ -48,9 +54,10 @@ function readJobMode(ctx: IExecuteFunctions): { mode: ResultMode; webhook?: IDat
 		if ('failure' in hook) return hook;
 		webhook = hook.webhook;
 	}
-	const waitSeconds = Number(ctx.getNodeParameter('waitTimeout', 0, 300));
-	if (mode === 'wait' && !(waitSeconds > 0)) return { failure: inputFailure(`Wait Timeout must be a positive number of seconds (got ${waitSeconds})`) };
-	return { mode, webhook, waitMs: waitSeconds * 1000 };
+	if (mode !== 'wait') return { mode, webhook, waitMs: 0 };
+	const wait = checkNumber(WAIT_TIMEOUT, ctx.getNodeParameter(WAIT_TIMEOUT.name, 0, WAIT_TIMEOUT.default));
+	if ('problem' in wait) return { failure: inputFailure(wait.problem, 'Set how many seconds to wait for each job, such as 300.') };
+	return { mode, webhook, waitMs: wait.value * 1000 };
 }
 
 /**
@@ -107,6 +114,8 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 				baseName: (itemIndex, position) => inputFileName(ctx, itemIndex, position),
 				parallel: settings.parallel,
 				timeoutMs: settings.policy.timeoutMs,
+				maxBytes: settings.maxDownloadBytes,
+				signal: connection.signal,
 			})
 		: undefined;
 	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images });
