@@ -200,8 +200,7 @@ export class AsyncJobs {
 		};
 	}
 
-	private state(job: Job): JobState {
-		const now = Date.now();
+	private state(job: Job, now = Date.now()): JobState {
 		if (now >= job.doneAt) return job.failed ? 'ERROR' : 'DONE';
 		return now >= job.createdAt + (job.doneAt - job.createdAt) / 2 ? 'PROCESSING' : 'CREATED';
 	}
@@ -213,9 +212,9 @@ export class AsyncJobs {
 		};
 	}
 
-	private detail(job: Job): Record<string, unknown> {
-		const state = this.state(job);
-		return { ...this.summary(job), response: state === 'DONE' ? job.response : null };
+	private detail(job: Job, now = Date.now()): Record<string, unknown> {
+		const state = this.state(job, now);
+		return { ...this.summary(job), status: state, response: state === 'DONE' ? job.response : null };
 	}
 
 	/** Calls the webhook when the job finishes: POST {id, status, response} with the job's headers. */
@@ -235,7 +234,8 @@ export class AsyncJobs {
 			this.knobs.loseWebhooks--;
 			return;
 		}
-		const { id, status, response } = this.detail(job);
+		// The job has finished: a timer may fire a millisecond before Date.now() reaches doneAt.
+		const { id, status, response } = this.detail(job, Math.max(Date.now(), job.doneAt));
 		try {
 			const res = await fetch(hook.endpoint, {
 				method: 'POST',

@@ -17,7 +17,8 @@ export { confidenceWord } from './summaries/cards';
 
 /** The raw record as Ximilar returned it, minus the image data it may echo. */
 export function rawRecord(record: IDataObject): IDataObject {
-	const { _base64: _omitted, ...rest } = record;
+	const rest = { ...record };
+	delete rest._base64;
 	return rest;
 }
 
