@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { Base64Image } from './base64Image';
+import { controlWords, firstControlCharacter } from './headerValue';
 import { FRONT_IMAGE, readImageSource, type ImageParameters } from './imageParameters';
 import { detectImageFormat } from './imageFormat';
 import { textParameter } from './jsonObject';
@@ -73,9 +74,9 @@ function fromUrl(url: string): { url: string } | { failure: ItemFailure } {
 	}
 	// The URL parser drops line breaks and tabs silently, so two links on two lines would
 	// pass as one made-up link: control characters are refused before parsing.
-	const control = /[\u0000-\u001f\u007f-\u009f]/.exec(text);
-	if (control) {
-		const what = control[0] === '\n' || control[0] === '\r' ? 'a line break' : 'a control character';
+	const control = firstControlCharacter(text, { withC1: true });
+	if (control !== undefined) {
+		const what = controlWords(control);
 		return {
 			failure: inputFailure(
 				`the image URL contains ${what}`,
