@@ -17,6 +17,8 @@ export interface ServiceOptionDefinition {
 	placement?: 'request' | 'record';
 	/** When the option is on, Ximilar takes at most this many records per request (S2). */
 	maxRecordsWhenOn?: number;
+	/** A comma-separated text the API wants as a list of names (`fields_to_return`). */
+	list?: boolean;
 	property: Omit<INodeProperties, 'name' | 'displayOptions'>;
 }
 
@@ -37,6 +39,18 @@ export const SERVICE_OPTIONS = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return price statistics (median, min, max) for the best match',
+		},
+	},
+	fieldsToReturn: {
+		bodyKey: 'fields_to_return',
+		list: true,
+		property: {
+			displayName: 'Fields to Return',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. _objects, _id',
+			description:
+				'Names of the record fields Ximilar returns, comma-separated (Ximilar\'s fields_to_return); all when empty. The simplified columns are read from _objects.',
 		},
 	},
 	slabId: {
@@ -180,7 +194,7 @@ export const SERVICE_OPTIONS = {
 			displayName: 'Store Images',
 			type: 'boolean',
 			default: false,
-			description: 'Whether Ximilar may keep the images for later training',
+			description: 'Whether Ximilar keeps the images in your workspace (for later training); each result then carries its stored_image_id',
 		},
 	},
 	keepProb: {
@@ -205,6 +219,16 @@ export const SERVICE_OPTIONS = {
 			],
 			default: 'png',
 			description: 'Format of the image with the background removed',
+		},
+	},
+	imageQuality: {
+		bodyKey: 'image_quality',
+		property: {
+			displayName: 'Output Image Quality',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 85,
+			description: 'Quality of a JPG or WEBP result, 1 to 100; Ximilar uses 85 when not set',
 		},
 	},
 	whiteBackground: {

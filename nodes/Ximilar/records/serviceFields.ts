@@ -26,7 +26,15 @@ export function splitServiceOptions(
 		if (value === undefined || value === '') continue;
 		const option = SERVICE_OPTIONS[key as ServiceOptionKey] as ServiceOptionDefinition;
 		const target = option.placement === 'record' ? records.record : request;
-		target[option.bodyKey] = value;
+		if (!option.list) {
+			target[option.bodyKey] = value;
+			continue;
+		}
+		const names = String(value)
+			.split(',')
+			.map((name) => name.trim())
+			.filter((name) => name !== '');
+		if (names.length) target[option.bodyKey] = names;
 	}
 	return { request, records };
 }
