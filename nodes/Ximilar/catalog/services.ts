@@ -22,6 +22,7 @@ export type SummaryKind =
 	| 'removeBackground'
 	| 'ocr'
 	| 'ocrGpt'
+	| 'flow'
 	| 'raw';
 
 export interface RecognitionService {

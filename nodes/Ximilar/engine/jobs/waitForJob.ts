@@ -4,7 +4,7 @@ import { sleepWithAbort } from 'n8n-workflow';
 import type { ItemFailure } from '../../failures/itemFailure';
 import type { Connection, RequestPolicy } from '../../transport/request';
 import { getJob, getJobStatus } from './jobApi';
-import { jobPhase } from './jobState';
+import { jobPhase, notDoneHint } from './jobState';
 
 /** Polling starts after a second and slows down by half each time, up to 15 s between polls. */
 export const FIRST_POLL_MS = 1000;
@@ -15,7 +15,7 @@ export function pollDelay(poll: number): number {
 }
 
 /**
- * Polls a job's status until it leaves CREATED/PROCESSING or `waitMs` has passed, then
+ * Polls a job's status until it is DONE or `waitMs` has passed, then
  * reads the whole job (with `response`). Status reads are cheap GETs: nothing is billed.
  */
 export async function waitForJob(
@@ -33,7 +33,7 @@ export async function waitForJob(
 				failure: {
 					kind: 'api',
 					message: `Ximilar job ${jobId} was not done within ${Math.round(options.waitMs / 1000)} s (status ${String(status)})`,
-					description: `The job keeps running at Ximilar and is billed once. Get its result later with Job > Get and the job ID ${jobId}, or raise "Wait Timeout".`,
+					description: `${notDoneHint(jobId, status)} Or raise "Wait Timeout".`,
 				},
 			};
 		}
