@@ -24,3 +24,17 @@ describe('documented Ximilar answers through the simplifier', () => {
 		for (const row of rows.flat()) expect(Object.keys(row).slice(-1)).toEqual(['status_code']);
 	});
 });
+
+describe('a Flow\'s answers through the simplifier (docs/ximilar-api.md §12)', () => {
+	const flows = responseFixtures().filter((fixture) => fixture.service === 'runFlow');
+
+	it('has a fixture that names its source', () => {
+		expect(flows.map((fixture) => fixture.endpoint)).toEqual(['/flows/v2/process']);
+		for (const fixture of flows) expect(fixture.source).toMatch(/\bS\d+/);
+	});
+
+	it.each(flows.map((fixture) => [fixture.file, fixture] as const))('%s reads every variant: tags, objects, labels nested per task', (_file, fixture) => {
+		const records = fixture.response.records as Array<Record<string, unknown>>;
+		expect(records.map((record) => simplifyRecord('flow', record as never, fixture.request))).toEqual(fixture.expected);
+	});
+});
