@@ -177,6 +177,11 @@ export class XimilarSimulator {
 		return undefined;
 	}
 
+	/** Parsed bodies of the kept requests to exactly `path`, oldest first, `_base64` replaced by `_base64Length`. */
+	bodiesTo(path: string): any[] {
+		return this.bodies.filter((entry) => entry.path === path).map((entry) => entry.body);
+	}
+
 	/** Close idle keep-alive sockets, as Ximilar's load balancer does. */
 	dropIdleConnections(): void {
 		this.server.closeIdleConnections();

@@ -4,6 +4,12 @@ import { responseFixtures } from '../fixtures/responses';
 
 const recognition = responseFixtures().filter((fixture) => findService(fixture.service) !== undefined);
 
+it('every fixture names its source in docs/ximilar-api.md (S#)', () => {
+	const fixtures = responseFixtures();
+	expect(fixtures.length).toBeGreaterThan(30);
+	for (const fixture of fixtures) expect({ file: fixture.file, named: /\bS\d+/.test(fixture.source) }).toEqual({ file: fixture.file, named: true });
+});
+
 describe('documented Ximilar answers through the simplifier', () => {
 	it('covers every recognition endpoint of the catalog with a fixture that names its source', () => {
 		const covered = new Set(recognition.map((fixture) => fixture.endpoint));
