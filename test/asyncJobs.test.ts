@@ -29,12 +29,13 @@ const grade = (extra: Record<string, unknown> = {}) => ({
 const submits = () => ctx.sim.log.filter((entry) => entry.method === 'POST' && entry.path === JOBS);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Most jobs in flight at once: from each card's submit to the read of its job's result. */
-function maxJobsInFlight(jobIdOf: Map<string, string>): number {
+/** Most jobs in flight at once: from each card's submit to the read of its job's result (or its last poll). */
+function maxJobsInFlight(jobIdOf: Map<string, string>, readsResult: (jobId: string) => boolean = () => true): number {
 	const log = ctx.sim.log;
 	const spans = submits().map((submit) => {
-		const jobId = jobIdOf.get(String(submit.recordIds[0]));
-		const read = log.find((e) => e.method === 'GET' && e.path === `${JOBS}${jobId}`);
+		const jobId = String(jobIdOf.get(String(submit.recordIds[0])));
+		const path = readsResult(jobId) ? `${JOBS}${jobId}` : `${JOBS}${jobId}/status`;
+		const read = log.filter((e) => e.method === 'GET' && e.path === path).at(-1);
 		return [submit.startedAt, read!.endedAt];
 	});
 	const points = spans.flatMap(([start, end]) => [[start, 1], [end, -1]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -48,7 +49,8 @@ describe('Grade Card, Wait for Result', () => {
 	it('grades 7 cards as parallel jobs: outputs in input order, paired, a failed job as an error item', async () => {
 		ctx.sim.asyncJobs.jobMs = 300;
 		ctx.sim.asyncJobs.failJob = (body) => (body.records as { _id: string }[])[0]._id === 'card-4';
-		const result = await run(grade({ options: { parallelRequests: 3 } }), pngItems(7), 'continueRegularOutput');
+		// A failure state is not documented: the failed job is polled until Wait Timeout, then fails alone.
+		const result = await run(grade({ waitTimeout: 2, options: { parallelRequests: 3 } }), pngItems(7), 'continueRegularOutput');
 		expect(result.error).toBeUndefined();
 		expect(result.main).toHaveLength(7);
 		result.main.forEach((item, i) => expect(pairedIndex(item)).toBe(i));
@@ -63,22 +65,37 @@ describe('Grade Card, Wait for Result', () => {
 			});
 		});
 		const failed = failureOf(result.main[4]);
-		expect(failed?.message).toMatch(/^Item 4: Ximilar job [0-9a-f-]{36} ended with status ERROR/);
+		expect(failed?.message).toMatch(/^Item 4: Ximilar job [0-9a-f-]{36} was not done within 2 s \(status ERROR\)/);
+		expect(failed?.description).toMatch(/status ERROR may mean the job failed/);
 		// One job per card, each the card's own record, never sent twice.
 		expect(submits()).toHaveLength(7);
 		expect(submits().map((entry) => entry.recordIds[0]).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `card-${i}`).sort());
 		expect(new Set(result.main.filter((_, i) => i !== 4).map((item) => item.json.jobId)).size).toBe(6);
 		const failedJob = /job ([0-9a-f-]{36})/.exec(failed!.message)![1];
 		const jobIdOf = new Map(result.main.map((item, i) => [`card-${i}`, i === 4 ? failedJob : String(item.json.jobId)]));
-		const inFlight = maxJobsInFlight(jobIdOf);
+		const inFlight = maxJobsInFlight(jobIdOf, (id) => id !== failedJob);
 		expect(inFlight).toBeGreaterThan(1);
 		expect(inFlight).toBeLessThanOrEqual(3);
 	});
 
 	it('without Continue On Fail, the failed job stops the node naming its item', async () => {
 		ctx.sim.asyncJobs.failJob = (body) => (body.records as { _id: string }[])[0]._id === 'card-1';
-		const result = await run(grade(), pngItems(2));
-		expect(result.error?.message).toMatch(/^Item 1: Ximilar job .* ended with status ERROR/);
+		const result = await run(grade({ waitTimeout: 2 }), pngItems(2));
+		expect(result.error?.message).toMatch(/^Item 1: Ximilar job .* was not done within 2 s \(status ERROR\)/);
+	});
+
+	it('keeps polling a job in a state the docs do not name until Wait Timeout: only DONE ends a job', async () => {
+		ctx.sim.asyncJobs.jobMs = 0;
+		ctx.sim.asyncJobs.failJob = () => true;
+		const started = Date.now();
+		const result = await run(grade({ waitTimeout: 3 }), pngItems(1), 'continueRegularOutput');
+		// Polled to the end of the wait (the last half second is too short for another read to be sent).
+		expect(Date.now() - started).toBeGreaterThanOrEqual(2400);
+		const polls = ctx.sim.log.filter((entry) => entry.method === 'GET' && entry.path.endsWith('/status'));
+		expect(polls.length).toBeGreaterThanOrEqual(2);
+		expect(failureOf(result.main[0])?.message).toMatch(/was not done within 3 s \(status ERROR\)/);
+		// The result was never read: there is none to read.
+		expect(ctx.sim.log.filter((entry) => entry.method === 'GET' && /request\/[0-9a-f-]{36}$/.test(entry.path))).toHaveLength(0);
 	});
 
 	it('grades front and back of one card in one job: two outputs paired to the item', async () => {
@@ -162,7 +179,7 @@ describe('Submit Only, then the Job resource', () => {
 		const submitted = await run(grade({ resultMode: 'submit' }), pngItems(1));
 		const items = [{ json: { jobId: submitted.main[0].json.jobId } }, { json: { jobId: '00000000-0000-4000-a000-000000000000' } }];
 		const got = await run({ resource: 'job', operation: 'get', jobId: '={{ $json.jobId }}' }, items, 'continueRegularOutput');
-		expect(failureOf(got.main[0])?.message).toMatch(/is not done yet/);
+		expect(failureOf(got.main[0])?.message).toMatch(/is not done \(status (CREATED|PROCESSING)\)/);
 		expect(failureOf(got.main[1])?.message).toMatch(/^Item 1: Unknown endpoint or resource/);
 	});
 });
@@ -223,7 +240,13 @@ describe('Webhook mode', () => {
 			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/abc/ximilar`;
 			const result = await run(grade({ resultMode: 'webhook', webhookUrl: url, webhookSecret: 'pssst' }), pngItems(2));
 			expect(result.main.map((item) => item.json.status)).toEqual(['CREATED', 'CREATED']);
-			expect(ctx.sim.lastBody(JOBS, true).webhook).toEqual({ endpoint: url, headers: { 'X-Ximilar-Webhook-Secret': 'pssst' } });
+			// The job's type and endpoint ride along as headers, which Ximilar sends back with the callback.
+			expect(ctx.sim.lastBody(JOBS, true).webhook).toEqual({
+				endpoint: url,
+				headers: { 'X-Ximilar-Webhook-Secret': 'pssst', 'X-Ximilar-Job-Type': 'card-grader', 'X-Ximilar-Job-Endpoint': 'grade' },
+			});
+			// A failed job never calls back (docs/ximilar-api.md §4): the submit output says so.
+			expect(result.main.every((item) => /only when the job is DONE: a job that fails never calls back/.test(String(item.json.callback)))).toBe(true);
 			for (let waited = 0; calls.length < 2 && waited < 5000; waited += 50) await sleep(50);
 			expect(calls.map((call) => call.body.id).sort()).toEqual(result.main.map((item) => item.json.jobId).sort());
 			expect(calls.every((call) => call.headers['x-ximilar-webhook-secret'] === 'pssst' && call.body.status === 'DONE')).toBe(true);

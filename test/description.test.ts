@@ -53,5 +53,5 @@ it('offers the Task from a list of the account\'s tasks or by ID', () => {
 		['list', 'searchTasks'],
 		['id', undefined],
 	]);
-	expect(Object.keys(new Ximilar().methods?.listSearch ?? {})).toEqual(['searchTasks']);
+	expect(Object.keys(new Ximilar().methods?.listSearch ?? {})).toEqual(['searchTasks', 'searchFlows']);
 });

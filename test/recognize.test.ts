@@ -204,8 +204,8 @@ describe('services and output', () => {
 	it('sends the chosen service options and only those, each where Ximilar reads it', async () => {
 		await run(recognize({ serviceOptions: { pricing: true, slabId: true, cardLanguage: 'japanese' } }), pngItems(1));
 		const body = ctx.sim.lastBody('/collectibles/v2/tcg_id');
-		// The card alphabet is a prefilled hint on the record's card object (S3), not a language code.
-		expect(body).toEqual({ pricing: true, slab_id: true, records: [{ _objects: [{ Alphabet: 'japanese' }], _base64Length: expect.any(Number) }] });
+		// The card alphabet is the record's Alphabet (docs/ximilar-api.md §3.2), not a language code.
+		expect(body).toEqual({ pricing: true, slab_id: true, records: [{ Alphabet: 'japanese', _base64Length: expect.any(Number) }] });
 	});
 
 	it('summarizes a card with price statistics, the columns a user came for first', async () => {

@@ -3,8 +3,9 @@
  * real n8n webhook server (`n8n start` on a free port).
  *   1. An active workflow with the Ximilar Trigger receives the simulator's callback for a job the
  *      Ximilar node submitted in Webhook mode (front and back: two items), through n8n's webhook server.
- *   2. Callbacks without the secret (or with a wrong one) get 401 and start nothing.
- *   3. A workflow whose Ximilar node sends `$execution.resumeUrl` as the webhook waits in a Wait
+ *   2. A collectibles-recognition job's callback, with the type headers, gives card rows.
+ *   3. Callbacks without the secret (or with a wrong one) get 401 and start nothing.
+ *   4. A workflow whose Ximilar node sends `$execution.resumeUrl` as the webhook waits in a Wait
  *      node and resumes on the simulator's callback.
  * What the workflows emit reaches the test through HTTP Request nodes posting to a local sink.
  */
@@ -58,6 +59,27 @@ async function triggerReceivesCallback(sim: XimilarSimulator, server: N8nServer,
 	console.log(`async: trigger round trip ${seconds(started)}`);
 }
 
+/**
+ * A collectibles-recognition job submitted by another client, with the secret and the type
+ * headers on its webhook: the Trigger emits the job's card rows (docs/ximilar-api.md §4).
+ */
+async function triggerSummarisesByType(sim: XimilarSimulator, server: N8nServer, sink: Sink): Promise<void> {
+	const url = `${server.url}/webhook/${TRIGGER_WEBHOOK_ID}/ximilar`;
+	const before = sink.received.get('/trigger')?.length ?? 0;
+	const headers = { 'X-Ximilar-Webhook-Secret': SECRET, 'X-Ximilar-Job-Type': 'collectibles-recognition', 'X-Ximilar-Job-Endpoint': 'tcg_id' };
+	const job = await fetch(`${sim.url}/account/v2/request/`, {
+		method: 'POST',
+		headers: { Authorization: `Token ${sim.token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ type: 'collectibles-recognition', endpoint: 'tcg_id', price_stats: true, records: [{ _id: 'e2e-binder', _url: `${sim.url}/samples/card-5.png` }], webhook: { endpoint: url, headers } }),
+	}).then(async (res) => (await res.json()) as Json);
+	const received = ((await sink.waitFor('/trigger', before + 1, 30_000)) as Json[]).slice(before);
+	check(
+		'async: the Ximilar Trigger gave a collectibles-recognition job\'s callback as card rows (name, set, confidence, price)',
+		received.length === 1 && received[0].jobId === job.id && received[0]._id === 'e2e-binder' && typeof received[0].name === 'string' && typeof received[0].set === 'string' && /^(high|medium|low)$/.test(String(received[0].confidence)) && typeof received[0].price_median === 'number',
+		show(received),
+	);
+}
+
 async function triggerRefusesWithoutSecret(sim: XimilarSimulator, server: N8nServer, sink: Sink): Promise<void> {
 	const url = `${server.url}/webhook/${TRIGGER_WEBHOOK_ID}/ximilar`;
 	const before = sink.received.get('/trigger')?.length ?? 0;
@@ -107,6 +129,7 @@ export async function runAsyncStage(sim: XimilarSimulator): Promise<void> {
 			server = await startN8n(180_000, { label: 'async', port });
 			check(`async: n8n start on port ${port} is ready (${seconds(started)})`, true);
 			await triggerReceivesCallback(sim, server, sink);
+			await triggerSummarisesByType(sim, server, sink);
 			await triggerRefusesWithoutSecret(sim, server, sink);
 			await waitNodeResumes(sim, server, sink);
 		} catch (error) {

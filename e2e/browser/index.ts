@@ -4,6 +4,7 @@
  *   - the nodes panel finds the node (and the package's trigger), by name and alias,
  *     on an empty canvas, in "What happens next?" and in the AI category views;
  *   - the credential modal's test shows success and the node's own failure texts;
+ *   - the Flow list (a resource locator) as n8n's REST API gives it to the editor;
  *   - the Recognize panel shows its parameters; a workflow run from the editor fills the output table.
  * A screenshot per step goes to e2e/screenshots/. `E2E_SKIP=browser` skips the stage;
  * `E2E_UPDATE_DOCS=1` also copies the two README screenshots into docs/.
@@ -21,6 +22,7 @@ import { closeChromium, ensureChromium, launchChromium } from './chromium';
 import { checkCredentialModal } from './credentialModal';
 import { clearScreenshots, openEditorPage, screenshot, screenshotFiles, SCREENSHOTS } from './editor';
 import { checkFindability } from './findability';
+import { checkFlowList } from './flowList';
 import { startN8nServer, type N8nServer } from './n8nServer';
 import { checkRecognizeRun } from './recognizeRun';
 
@@ -53,6 +55,7 @@ export async function browserStage(sim: XimilarSimulator): Promise<void> {
 			try {
 				await checkFindability(page, server);
 				const credential = await checkCredentialModal(page, server, sim);
+				await checkFlowList(server, credential);
 				await checkRecognizeRun(page, server, sim, credential);
 			} catch (error) {
 				await screenshot(page, 'failure').catch(() => undefined);

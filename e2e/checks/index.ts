@@ -5,7 +5,9 @@ import path from 'node:path';
 import { ROOT } from '../lib/config';
 import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
+import { verifyCardLanguage } from './cardLanguage';
 import { verifyCollectionSearch } from './collection';
+import { verifyRunFlow } from './flows';
 import { verifyFloodComparison } from './flood';
 import { verifyPerItemCollections } from './perItem';
 import { verifyRecognizeBinary } from './recognize';
@@ -17,6 +19,8 @@ const ownChecks: Record<string, Verify> = {
 	'per-item-collections.json': verifyPerItemCollections,
 	'recognize-shapes.json': verifyRecognizeShapes,
 	'flood-comparison.json': verifyFloodComparison,
+	'run-flow.json': verifyRunFlow,
+	'card-language.json': verifyCardLanguage,
 };
 
 export function workflowCases(simUrl: string): TestCase[] {

@@ -13,11 +13,26 @@ interface TriggerItem {
 export interface ExampleFixture {
 	/** Items each trigger node (by name) would have produced. */
 	triggers?: Record<string, TriggerItem[]>;
+	/** What the simulator must hold before each run of the test copy. */
+	setup?: (sim: XimilarSimulator) => Promise<void>;
 	verify: (run: Run, sim: XimilarSimulator) => void;
 }
 
 const file = (bytes: Buffer, mimeType: string, fileName: string) => ({ data: bytes.toString('base64'), mimeType, fileName });
 const cards = demoCards();
+
+/** A job submitted straight to the simulator, as an earlier Webhook-mode run would have; its ID. */
+async function submitJob(sim: XimilarSimulator, sku: string): Promise<string> {
+	const response = await fetch(`${sim.url}/account/v2/request/`, {
+		method: 'POST',
+		headers: { Authorization: `Token ${sim.token}`, 'Content-Type': 'application/json' },
+		body: JSON.stringify({ type: 'card-grader', endpoint: 'grade', records: [{ _id: sku, _url: `${sim.url}/samples/card-1.png` }], webhook: { endpoint: 'https://n8n.invalid/webhook/ximilar' } }),
+	});
+	return ((await response.json()) as { id: string }).id;
+}
+
+/** The sweep example's jobs of this run: one done, one failed, one still running (not yet stuck). */
+const sweepJobs: Record<'done' | 'failed' | 'running', string> = { done: '', failed: '', running: '' };
 
 export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 	'card-photos-to-google-sheets.json': {
@@ -122,6 +137,34 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 			run.equal('Get Upscaled Images: the job IDs the submit output', fetched.map((item) => item.json.jobId), submitted.map((item) => item.json.jobId));
 		},
 	},
+	'sweep-failed-jobs-to-google-sheets.json': {
+		triggers: { 'Every Hour': [{ json: { timestamp: '2025-05-12T10:00:00.000+00:00', 'Readable date': 'May 12th 2025, 10:00:00 am' } }] },
+		setup: async (sim) => {
+			const knobs = { ...sim.asyncJobs };
+			try {
+				sim.asyncJobs.jobMs = 0;
+				sweepJobs.done = await submitJob(sim, 'sweep-done');
+				sim.asyncJobs.failJob = (body) => (body.records as Array<{ _id: string }>)[0]._id === 'sweep-failed';
+				sweepJobs.failed = await submitJob(sim, 'sweep-failed');
+				sim.asyncJobs.jobMs = 3_600_000;
+				sweepJobs.running = await submitJob(sim, 'sweep-running');
+			} finally {
+				Object.assign(sim.asyncJobs, knobs);
+			}
+		},
+		verify: (run, sim) => {
+			const listed = run.output('List Jobs Not Done');
+			const ids = listed.map((item) => item.json.jobId);
+			run.check('List Jobs Not Done: the failed and the running job are listed, the done one is not', ids.includes(sweepJobs.failed) && ids.includes(sweepJobs.running) && !ids.includes(sweepJobs.done), show(listed.map((item) => item.json)));
+			run.check('List Jobs Not Done: no DONE job at all, every job created within the last day', listed.length > 0 && listed.every((item) => item.json.status !== 'DONE' && Date.now() - Date.parse(String(item.json.created)) < 86_400_000), show(listed.map((item) => item.json)));
+			run.check('List Jobs Not Done: asked Ximilar for no undocumented status', run.requestsTo('/account/v2/request/').every((entry) => !/status=/.test(entry.query)), show(run.requestsTo('/account/v2/request/').map((entry) => entry.query)));
+			// The webhook of the failed job was never called: only DONE calls back.
+			run.check('the failed job never called its webhook', !sim.webhookDeliveries.some((delivery) => delivery.jobId === sweepJobs.failed), show(sim.webhookDeliveries.slice(-5)));
+			const rows = run.output('Log to Google Sheets');
+			const logged = rows.map((item) => item.json['Job ID']);
+			run.check('Log to Google Sheets: the failed job is logged with its status; the running one is not (not stuck yet)', logged.includes(sweepJobs.failed) && !logged.includes(sweepJobs.running) && rows.every((item) => item.json.Status === 'ERROR' && item.json.Type === 'card-grader' && filled(item.json.Created)), show(rows.map((item) => item.json)));
+		},
+	},
 	'card-grading-webhook-to-ximilar-trigger.json': {
 		triggers: {
 			'Card Webhook': [{ json: { headers: {}, params: {}, query: {}, body: { sku: 'SKU-7', front_url: 'https://images.example.com/sku-7-front.jpg', back_url: 'https://images.example.com/sku-7-back.jpg' } } }],
@@ -137,7 +180,11 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 			const submitted = run.output('Submit Grading');
 			run.check('Submit Grading: outputs the job ID at once, status CREATED', submitted.length === 1 && typeof submitted[0].json.jobId === 'string' && submitted[0].json.status === 'CREATED', show(submitted.map((item) => item.json)));
 			const body = sim.lastBody('/account/v2/request/', true);
-			run.equal('Submit Grading: the job carries the trigger URL and the secret header', body?.webhook, { endpoint: 'https://YOUR-N8N-HOST/webhook/ximilar-grading-results/ximilar', headers: { 'X-Ximilar-Webhook-Secret': 'CHANGE-ME' } });
+			run.equal('Submit Grading: the job carries the trigger URL, the secret header and its type and endpoint as headers', body?.webhook, {
+				endpoint: 'https://YOUR-N8N-HOST/webhook/ximilar-grading-results/ximilar',
+				headers: { 'X-Ximilar-Webhook-Secret': 'CHANGE-ME', 'X-Ximilar-Job-Type': 'card-grader', 'X-Ximilar-Job-Endpoint': 'grade' },
+			});
+			run.check('Submit Grading: says a failed job never calls back', /never calls back/.test(String(submitted[0]?.json.callback)), show(submitted.map((item) => item.json)));
 			run.equal('Append to Google Sheet: a row per side of the callback', run.output('Append to Google Sheet').map((item) => [item.json.SKU, item.json.Side, item.json['Final Grade']]), [['SKU-7', 'front', 8.5], ['SKU-7-back', 'back', 8.5]]);
 		},
 	},

@@ -24,7 +24,8 @@ export function exampleCases(simUrl: string): { cases: TestCase[]; importOnly: W
 		if (!check(`example ${file}: has a fixture and checks in e2e/examples/fixtures.ts`, fixture !== undefined)) return;
 		try {
 			const id = `e2eExampleCopy${index + 1}`;
-			cases.push({ id, label: `examples/${file}`, workflow: exampleTestCopy(withSimulatorUrl(example, simUrl), fixture, id, file), verify: fixture.verify });
+			const workflow = exampleTestCopy(withSimulatorUrl(example, simUrl), fixture, id, file);
+			cases.push({ id, label: `examples/${file}`, workflow, verify: fixture.verify, setup: fixture.setup });
 		} catch (error) {
 			check(`example ${file}: test copy`, false, (error as Error).message);
 		}

@@ -4,7 +4,12 @@ import type { Workflow, WorkflowNode } from '../lib/workflows';
 import type { ExampleFixture } from './fixtures';
 
 
-const TRIGGER_TYPES = new Set(['n8n-nodes-base.webhook', 'n8n-nodes-base.formTrigger', 'n8n-nodes-ximilar.ximilarTrigger']);
+const TRIGGER_TYPES = new Set([
+	'n8n-nodes-base.webhook',
+	'n8n-nodes-base.formTrigger',
+	'n8n-nodes-base.scheduleTrigger',
+	'n8n-nodes-ximilar.ximilarTrigger',
+]);
 /** Node types that run offline as they are. Any other node is a third-party sink and gets replaced. */
 const OFFLINE_TYPES = new Set([
 	NODE_TYPE,

@@ -8,6 +8,7 @@ import { Run } from './testRun';
 import type { TestCase } from './workflows';
 
 export async function executeCase(testCase: TestCase, sim: XimilarSimulator, target = DEFAULT_N8N): Promise<void> {
+	await testCase.setup?.(sim);
 	const runStarted = Date.now();
 	const firstRequest = sim.log.length;
 	// A workflow may ask for the simulator's latency model (meta.e2eLatency) for its run.

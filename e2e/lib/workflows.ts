@@ -34,6 +34,8 @@ export interface TestCase {
 	label: string;
 	workflow: Workflow;
 	verify: Verify;
+	/** What the simulator must hold before the run (e.g. jobs that failed), done before every execution of the case. */
+	setup?: (sim: XimilarSimulator) => Promise<void>;
 }
 
 export const readWorkflow = (file: string): Workflow => JSON.parse(readFileSync(file, 'utf8')) as Workflow;

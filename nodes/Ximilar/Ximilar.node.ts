@@ -5,6 +5,7 @@ import { RESOURCES, route } from './actions/router';
 import { TOOL_NODE_DESCRIPTION } from './catalog/agentTexts';
 import { toolDescriptionProperties } from './description/agentTool';
 import { ximilarApiTest } from './methods/credentialTest';
+import { searchFlows } from './methods/searchFlows';
 import { searchTasks } from './methods/searchTasks';
 
 /**
@@ -42,7 +43,7 @@ export class Ximilar implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { ximilarApiTest }, listSearch: { searchTasks } };
+	methods = { credentialTest: { ximilarApiTest }, listSearch: { searchTasks, searchFlows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -13,7 +14,7 @@ import { callbackItems } from './callbackItems';
 import { secretMatches } from './secret';
 
 /**
- * Receives the callback Ximilar posts when an async job (card grading, upscaling) is done:
+ * Receives the callback Ximilar posts when an async job (card grading, upscaling, ...) is done:
  * `{id, status, response}`. Callbacks without the secret header are refused with 401 and
  * start nothing; the Ximilar node sends that header with every job in Webhook mode.
  */
@@ -36,7 +37,7 @@ export class XimilarTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Copy the Production URL above into the Ximilar node\'s "Webhook URL" (Get Result: Webhook), and use the same secret in both nodes. Publish this workflow so the URL stays live.',
+					'Copy the Production URL above into the Ximilar node\'s "Webhook URL" (Get Result: Webhook), and use the same secret in both nodes. Publish this workflow so the URL stays live. Ximilar calls back only when a job is DONE: a job that fails never reaches this trigger, so sweep such jobs with Job > List (Status: Not Done) on a schedule.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -91,6 +92,6 @@ export class XimilarTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 		const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, true));
-		return { workflowData: [callbackItems(this.getBodyData(), simplify)] };
+		return { workflowData: [callbackItems(this.getBodyData(), simplify, this.getHeaderData() as IDataObject)] };
 	}
 }

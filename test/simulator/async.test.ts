@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { XimilarSimulator } from './index';
+import { FLOWS, flowId, XimilarSimulator } from './index';
 
 let sim: XimilarSimulator;
 beforeAll(async () => {
@@ -117,6 +117,7 @@ describe('async requests (docs/ximilar-api.md §4)', () => {
 			sim.asyncJobs.jobMs = 30;
 			sim.asyncJobs.loseWebhooks = 1;
 			const webhook = { endpoint: hook.url, headers: { 'X-Secret': 's3cret' } };
+			// The first job created with a webhook loses it, whichever timer fires first.
 			const lost = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', webhook, records: [card(1)] });
 			const kept = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', webhook, records: [card(2)] });
 			for (let waited = 0; sim.webhookDeliveries.filter((d) => d.status !== -1).length < 1 && waited < 5000; waited += 50) await sleep(50);
@@ -124,9 +125,44 @@ describe('async requests (docs/ximilar-api.md §4)', () => {
 			expect(hook.calls).toHaveLength(1);
 			expect(hook.calls[0].headers['x-secret']).toBe('s3cret');
 			expect(hook.calls[0].body).toMatchObject({ id: kept.json.id, status: 'DONE', response: { records: [{ grades: expect.any(Object) }] } });
-			expect(sim.webhookDeliveries.map((d) => [d.jobId, d.status])).toEqual([[lost.json.id, -1], [kept.json.id, 200]]);
+			const byJob = new Map(sim.webhookDeliveries.map((d) => [d.jobId, d.status]));
+			expect([byJob.get(lost.json.id), byJob.get(kept.json.id)]).toEqual([-1, 200]);
 		} finally {
 			await hook.close();
 		}
+	});
+
+	it('calls back only when a job is DONE: a failed job never calls back (docs/ximilar-api.md §4)', async () => {
+		const hook = await receiver();
+		try {
+			sim.asyncJobs.jobMs = 20;
+			sim.asyncJobs.failJob = (body) => (body.records as any[])[0]._id === 'bad';
+			const webhook = { endpoint: hook.url };
+			const failed = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', webhook, records: [{ _id: 'bad', ...card(1) }] });
+			const done = await call('/account/v2/request/', { type: 'card-grader', endpoint: 'grade', webhook, records: [{ _id: 'good', ...card(2) }] });
+			for (let waited = 0; hook.calls.length < 1 && waited < 5000; waited += 20) await sleep(20);
+			await sleep(300);
+			expect((await call(`/account/v2/request/${failed.json.id}/status`)).json.status).toBe('ERROR');
+			expect(hook.calls.map((c) => [c.body.id, c.body.status])).toEqual([[done.json.id, 'DONE']]);
+			expect(sim.webhookDeliveries.map((d) => d.jobId)).toEqual([done.json.id]);
+		} finally {
+			await hook.close();
+		}
+	});
+
+	it('runs collectibles-recognition and flows jobs: the synchronous answer under response', async () => {
+		sim.asyncJobs.jobMs = 0;
+		const cards = await call('/account/v2/request/', { type: 'collectibles-recognition', endpoint: 'tcg_id', price_stats: true, records: [{ _id: 'c', ...card(1) }] });
+		expect(cards.status).toBe(201);
+		const cardJob = (await call(`/account/v2/request/${cards.json.id}`)).json;
+		expect(cardJob).toMatchObject({ type: 'collectibles-recognition', status: 'DONE' });
+		expect(cardJob.response.records[0]._objects[0]._identification.best_match.price_stats.map((entry: any) => entry.stats_type)).toEqual(['ungraded', 'graded', 'overall']);
+		const flow = FLOWS.find((candidate) => candidate.valid)!;
+		const flows = await call('/account/v2/request/', { type: 'flows', flow: flowId(flow.name), records: [{ _id: 'f', ...card(2) }] });
+		expect(flows.status).toBe(201);
+		const flowJob = (await call(`/account/v2/request/${flows.json.id}`)).json;
+		expect(flowJob).toMatchObject({ type: 'flows', status: 'DONE', response: { records: [{ _id: 'f', _status: { code: 200 } }] } });
+		expect(flowJob).not.toHaveProperty('endpoint');
+		expect((await call('/account/v2/request/', { type: 'flows', flow: 'nope', records: [card(2)] })).status).toBe(400);
 	});
 });

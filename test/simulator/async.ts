@@ -6,13 +6,17 @@
  *   GET  /account/v2/request/<id>        -> {id, status, type, endpoint, created, workspace, response}
  *   GET  /account/v2/request/?page=&page_size=&type=&status=  -> {count, next, previous, results}
  * States CREATED -> PROCESSING -> DONE, or ERROR [guess: the failure state's name is undocumented].
- * A job moves by the clock: PROCESSING after half of `jobMs`, finished after `jobMs`. When it
- * finishes, the webhook (if any) gets POST {id, status, response} with the job's headers.
- * Results are computed (and billed) when the job is created.
+ * A job moves by the clock: PROCESSING after half of `jobMs`, finished after `jobMs`. The
+ * webhook (if any) gets POST {id, status, response} with the job's headers when the job is
+ * DONE, and only then: the docs name no callback for a failed job (§4), so an ERROR job
+ * never calls back. Results are computed (and billed) when the job is created.
+ * Types: card-grader, upscaler, collectibles-recognition (endpoint = a collectibles endpoint
+ * name [G]) and flows (`flow` in the body as for /flows/v2/process, endpoint optional [G]).
  */
 import { randomUUID } from 'crypto';
 
 import { GRADING_ENDPOINT_NAMES, GRADING_MAX_RECORDS, gradeRecord } from './grading';
+import { FLOW_PROCESS_PATH, processFlow } from './flows';
 import { echo, envelope, okStatus, processRecords, RECOGNITION_ROUTES, validateRecords } from './recognition';
 import type { HandlerResult, RequestContext } from './types';
 import { isPlainObject, stableUuid } from './util';
@@ -36,7 +40,7 @@ export interface WebhookDelivery {
 export interface AsyncKnobs {
 	/** Milliseconds from creation to DONE (PROCESSING after half). */
 	jobMs: number;
-	/** The next N webhooks are dropped (never sent), as if lost on the way. */
+	/** The webhooks of the next N jobs created with one are dropped (never sent), as if lost on the way. */
 	loseWebhooks: number;
 	/** Jobs whose body matches end in ERROR, with no response. */
 	failJob: ((body: Record<string, unknown>) => boolean) | null;
@@ -53,6 +57,8 @@ interface Job {
 	doneAt: number;
 	failed: boolean;
 	webhook?: { endpoint: string; headers: Record<string, string> };
+	/** Its webhook is lost on the way (decided when the job is created, so the order of timers cannot change which). */
+	loseWebhook: boolean;
 	response: unknown;
 }
 
@@ -102,6 +108,7 @@ function runService(type: string, endpoint: string, ctx: RequestContext, records
 		if (!(UPSCALE_ENDPOINTS as readonly string[]).includes(endpoint)) return bad(`Unknown endpoint "${endpoint}" for type upscaler.`);
 		return upscale(ctx, endpoint, records, knobs);
 	}
+	if (type === 'flows') return processFlow({ ...ctx, path: FLOW_PROCESS_PATH });
 	if (type === 'collectibles-recognition') {
 		const path = `/collectibles/v2/${endpoint}`;
 		if (!RECOGNITION_ROUTES[path]) return bad(`Unknown endpoint "${endpoint}" for type collectibles-recognition.`);
@@ -145,20 +152,24 @@ export class AsyncJobs {
 		const body = ctx.body;
 		if (!isPlainObject(body)) return bad('Request body must be a JSON object.');
 		if (typeof body.type !== 'string' || body.type === '') return bad('Field "type" is required.');
-		if (typeof body.endpoint !== 'string' || body.endpoint === '') return bad('Field "endpoint" is required.');
+		const endpointOptional = body.type === 'flows' && body.endpoint === undefined;
+		if (!endpointOptional && (typeof body.endpoint !== 'string' || body.endpoint === '')) return bad('Field "endpoint" is required.');
 		const webhook = readWebhook(body.webhook);
 		if (webhook && 'status' in webhook) return webhook;
 		const records = validateRecords(body);
 		if (!Array.isArray(records)) return records;
-		const { type, endpoint, webhook: _w, ...serviceBody } = body;
+		const { type, endpoint: sentEndpoint, webhook: _w, ...serviceBody } = body;
 		void _w;
+		const endpoint = typeof sentEndpoint === 'string' ? sentEndpoint : '';
 		const result = runService(type, endpoint, { ...ctx, body: serviceBody }, records, this.knobs);
 		if (result.status !== 200) return result;
 		const now = Date.now();
 		const job: Job = {
 			id: randomUUID(), type, endpoint, created: new Date(now).toISOString(), createdAt: now,
 			doneAt: now + this.knobs.jobMs, failed: this.knobs.failJob?.(body) ?? false, webhook, response: result.body,
+			loseWebhook: webhook !== undefined && this.knobs.loseWebhooks > 0,
 		};
+		if (job.loseWebhook) this.knobs.loseWebhooks--;
 		this.jobs.set(job.id, job);
 		if (webhook) this.schedule(job);
 		return { status: 201, body: { ...this.summary(job), status: 'CREATED' } };
@@ -207,7 +218,7 @@ export class AsyncJobs {
 
 	private summary(job: Job): Record<string, unknown> {
 		return {
-			id: job.id, type: job.type, endpoint: job.endpoint, status: this.state(job), created: job.created,
+			id: job.id, type: job.type, ...(job.endpoint ? { endpoint: job.endpoint } : {}), status: this.state(job), created: job.created,
 			workspace: stableUuid('simulator-workspace'),
 		};
 	}
@@ -217,11 +228,16 @@ export class AsyncJobs {
 		return { ...this.summary(job), status: state, response: state === 'DONE' ? job.response : null };
 	}
 
-	/** Calls the webhook when the job finishes: POST {id, status, response} with the job's headers. */
+	/**
+	 * Calls the webhook once the job is DONE: POST {id, status, response} with the job's headers.
+	 * A timer may fire a moment before the job's clock says it is finished: it waits again
+	 * rather than calling back with an earlier state. A failed job never calls back (§4).
+	 */
 	private schedule(job: Job): void {
 		const timer = setTimeout(() => {
 			this.timers.delete(timer);
-			void this.deliver(job);
+			if (Date.now() < job.doneAt) return this.schedule(job);
+			if (this.state(job) === 'DONE') void this.deliver(job);
 		}, Math.max(0, job.doneAt - Date.now()));
 		this.timers.add(timer);
 	}
@@ -230,12 +246,8 @@ export class AsyncJobs {
 		const hook = job.webhook!;
 		const delivery: WebhookDelivery = { jobId: job.id, url: hook.endpoint, status: -1, at: Date.now() };
 		this.webhooks.push(delivery);
-		if (this.knobs.loseWebhooks > 0) {
-			this.knobs.loseWebhooks--;
-			return;
-		}
-		// The job has finished: a timer may fire a millisecond before Date.now() reaches doneAt.
-		const { id, status, response } = this.detail(job, Math.max(Date.now(), job.doneAt));
+		if (job.loseWebhook) return;
+		const { id, status, response } = this.detail(job);
 		try {
 			const res = await fetch(hook.endpoint, {
 				method: 'POST',

@@ -3,6 +3,8 @@
 export interface TcgCard {
 	name: string; set: string; set_code: string; card_number: string; year: number; rarity: string;
 	subcategory: string; series?: string; price: number;
+	/** The alphabet the card is printed in (the `Alphabet` hint, docs/ximilar-api.md §3.2); latin when absent. */
+	alphabet?: 'japanese' | 'chinese' | 'korean' | 'thai';
 }
 
 export const TCG_CARDS: readonly TcgCard[] = [
@@ -22,7 +24,17 @@ export const TCG_CARDS: readonly TcgCard[] = [
 	{ name: 'Ash Blossom & Joyous Spring', set: 'Maximum Crisis', set_code: 'MACR', card_number: 'MACR-EN036', year: 2017, rarity: 'Secret Rare', subcategory: 'Yu-Gi-Oh!', price: 35 },
 	{ name: 'Monkey.D.Luffy', set: 'Romance Dawn', set_code: 'OP01', card_number: 'OP01-024', year: 2022, rarity: 'Super Rare', subcategory: 'One Piece', price: 40 },
 	{ name: 'Elsa - Spirit of Winter', set: 'The First Chapter', set_code: 'TFC', card_number: '42/204', year: 2023, rarity: 'Legendary', subcategory: 'Lorcana', price: 55 },
+	// Prints in other alphabets: found only when the record says so (an Alphabet hint), as Ximilar assumes latin otherwise.
+	{ name: 'Charizard', set: 'Expansion Pack (Japanese)', set_code: 'base1-jp', card_number: '006', year: 1996, rarity: 'Rare Holo', subcategory: 'Pokemon', series: 'Base', price: 380, alphabet: 'japanese' },
+	{ name: 'Pikachu', set: 'Expansion Pack (Japanese)', set_code: 'base1-jp', card_number: '025', year: 1996, rarity: 'Common', subcategory: 'Pokemon', series: 'Base', price: 30, alphabet: 'japanese' },
+	{ name: 'Monkey.D.Luffy', set: 'Romance Dawn (Japanese)', set_code: 'OP01-jp', card_number: 'OP01-003', year: 2022, rarity: 'Leader', subcategory: 'One Piece', price: 25, alphabet: 'japanese' },
+	{ name: 'Pikachu', set: 'Gem Pack (Chinese)', set_code: 'cs-gem', card_number: '012', year: 2023, rarity: 'Common', subcategory: 'Pokemon', price: 8, alphabet: 'chinese' },
+	{ name: 'Charizard ex', set: 'Ruler of the Black Flame (Korean)', set_code: 'sv3-kr', card_number: '066', year: 2023, rarity: 'Double Rare', subcategory: 'Pokemon', price: 20, alphabet: 'korean' },
+	{ name: 'Pikachu', set: 'Scarlet ex (Thai)', set_code: 'sv1s-th', card_number: '029', year: 2023, rarity: 'Common', subcategory: 'Pokemon', price: 5, alphabet: 'thai' },
 ];
+
+/** The values of the `Alphabet` hint (docs/ximilar-api.md §3.2, S1, S3). */
+export const ALPHABETS = ['latin', 'japanese', 'chinese', 'korean', 'thai'] as const;
 
 export interface SportCard {
 	name: string; team: string; set: string; card_number: string; year: number; subcategory: string; company: string; price: number;

@@ -33,8 +33,12 @@ export function collectionRoute(path: string): { base: string; method: string; a
 
 type Rec = Record<string, any>;
 
+/** How insert, update and delete answer (see XimilarSimulator.setUpkeepAnswer). */
+export type UpkeepAnswer = 'lists' | 'statusOnly' | 'empty';
+
 export class CollectionStore {
 	private readonly collections = new Map<string, Map<string, Rec>>();
+	upkeepAnswer: UpkeepAnswer = 'lists';
 	/** Most records a collection holds ("hard capacity", S17); unlimited unless a test sets one. */
 	readonly capacity = new Map<string, number>();
 	/** vectors live beside the records so that collection(id) shows metadata only */
@@ -51,6 +55,7 @@ export class CollectionStore {
 	clear(): void {
 		this.collections.clear();
 		this.capacity.clear();
+		this.upkeepAnswer = 'lists';
 	}
 	setVector(rec: Rec, key: string): void {
 		this.vectors.set(rec, vectorFromKey(key));
@@ -169,13 +174,17 @@ function rank(store: CollectionStore, coll: Map<string, Rec>, body: Rec, ctx: Re
  * [guess] HTTP 200 with the code in `status`, except a request refused entirely for capacity: HTTP 412.
  */
 function partial(
-	done: Rec[], skipped: Rec[], ctx: RequestContext, codes: { all: [number, string]; some: [number, string] }, listKey = 'records',
+	done: Rec[], skipped: Rec[], ctx: RequestContext, codes: { all: [number, string]; some: [number, string] }, listKey = 'records', shape: UpkeepAnswer = 'lists',
 ): HandlerResult {
 	const none = done.length === 0 && skipped.length > 0;
 	const [code, text] = skipped.length === 0 ? codes.all : none ? [skipped[0]._status.code, skipped[0]._status.text] : codes.some;
+	const httpStatus = none && code === 412 ? 412 : 200;
+	// Answers without record lists (S17): only the status, or nothing but the code as the HTTP status.
+	if (shape === 'statusOnly') return { status: httpStatus, body: { status: { code, text } } };
+	if (shape === 'empty') return { status: code, body: undefined };
 	const body = { ...envelope([], ctx), [listKey]: done, skipped_records: skipped, status: { code, text } };
 	if (listKey !== 'records') delete (body as Rec).records;
-	return { status: none && code === 412 ? 412 : 200, body };
+	return { status: httpStatus, body };
 }
 
 function insert(store: CollectionStore, id: string, coll: Map<string, Rec>, ctx: RequestContext): HandlerResult {
@@ -198,11 +207,11 @@ function insert(store: CollectionStore, id: string, coll: Map<string, Rec>, ctx:
 			done.push({ ...meta, _status: okStatus() });
 		}
 	});
-	return partial(done, skipped, ctx, { all: [210, 'records inserted'], some: [211, 'some records inserted'] });
+	return partial(done, skipped, ctx, { all: [210, 'records inserted'], some: [211, 'some records inserted'] }, 'records', store.upkeepAnswer);
 }
 
 /** update / delete / get by `_id`: records not in the collection are skipped (404 each). */
-function byId(coll: Map<string, Rec>, method: string, ctx: RequestContext): HandlerResult {
+function byId(coll: Map<string, Rec>, method: string, ctx: RequestContext, shape: UpkeepAnswer): HandlerResult {
 	const records = validateRecords(ctx.body);
 	if (!Array.isArray(records)) return records;
 	// [guess] get without fields_to_return returns all stored metadata
@@ -230,7 +239,8 @@ function byId(coll: Map<string, Rec>, method: string, ctx: RequestContext): Hand
 		update: { all: [200, 'OK'], some: [206, 'some of the records not found'] },
 		get: { all: [200, 'OK'], some: [206, 'some of the records not found'] },
 	};
-	return partial(done, skipped, ctx, codes[method], method === 'get' ? 'answer_records' : 'records');
+	// Get always lists what it found: the list is its answer.
+	return partial(done, skipped, ctx, codes[method], method === 'get' ? 'answer_records' : 'records', method === 'get' ? 'lists' : shape);
 }
 
 /** allRecords?page=&size= ([guess] size default 100, max 1000; a page past the end is 404 like DRF); no `next` on the last page (S4). */
@@ -270,6 +280,6 @@ export function handleCollection(store: CollectionStore, base: string, method: s
 		case 'visualTagsKNN': return knn(store, coll, ctx.body, ctx);
 		case 'visualRankRecords': return rank(store, coll, ctx.body, ctx);
 		case 'insert': return insert(store, id, coll, ctx);
-		default: return byId(coll, method, ctx);
+		default: return byId(coll, method, ctx, store.upkeepAnswer);
 	}
 }

@@ -10,6 +10,7 @@ export { UPSCALE_ENDPOINTS, UPSCALE_MODES, JOB_PAGE_SIZE } from './async';
 export type { AsyncKnobs, WebhookDelivery } from './async';
 export { GRADING_ENDPOINT_NAMES, GRADING_MAX_RECORDS } from './grading';
 export { MAX_RECORDS, TOO_MANY_RECORDS } from './recognition';
+export { FLOWS, flowId, FLOW_LIST_PATH, FLOW_PROCESS_PATH } from './flows';
 
 /** Every synchronous recognition path the simulator serves (contract section 3). */
 export const RECOGNITION_PATHS: readonly string[] = Object.keys(RECOGNITION_ROUTES);

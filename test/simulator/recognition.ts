@@ -148,6 +148,8 @@ export function processRecords(path: string, ctx: RequestContext): HandlerResult
 		return {
 			...result, _width: image.width, _height: image.height,
 			...route.service({ record, image, options, rng, selfUrl: ctx.selfUrl }),
+			// Classification and detection keep the image in the workspace when asked (S14).
+			...(route.needsTask && options.store_images === true ? { _stored_image_id: stableUuid(`stored:${image.key}`) } : {}),
 			_status: okStatus(),
 		};
 	});

@@ -1,13 +1,14 @@
 /**
  * XimilarSimulator: HTTP plumbing (routing, auth, body parsing, latency, faults, request log).
- * The services themselves live in recognition.ts, collections.ts and async.ts.
+ * The services themselves live in recognition.ts, collections.ts, flows.ts and async.ts.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { isAscii } from 'buffer';
 import type { AddressInfo } from 'net';
 import { AsyncJobs, type AsyncKnobs, type WebhookDelivery } from './async';
-import { collectionRoute, CollectionStore, handleCollection } from './collections';
+import { collectionRoute, CollectionStore, handleCollection, type UpkeepAnswer } from './collections';
 import { FaultPlan, faultBody } from './faults';
+import { FLOW_LIST_PATH, FLOW_PROCESS_PATH, listFlows, processFlow, readFlow } from './flows';
 import { RateLimiter, type RateLimit } from './rateLimit';
 import { processRecords, RECOGNITION_ROUTES } from './recognition';
 import { SampleStore } from './samples';
@@ -153,6 +154,15 @@ export class XimilarSimulator {
 		this.store.get(id);
 	}
 
+	/**
+	 * How insert, update and delete answer: with their record lists (the default), with only a
+	 * `status`, or with an empty body and the code as the HTTP status, as third-party clients
+	 * see them (docs/ximilar-api.md §13, S17). reset() restores the lists.
+	 */
+	setUpkeepAnswer(shape: UpkeepAnswer): void {
+		this.store.upkeepAnswer = shape;
+	}
+
 	/** Inserts past this many records are refused with 412 "hard capacity exceeded" (S17). */
 	setCollectionCapacity(id: string, capacity: number): void {
 		this.store.capacity.set(id, capacity);
@@ -165,6 +175,11 @@ export class XimilarSimulator {
 			if (exact ? seen === path : seen.startsWith(path)) return this.bodies[i].body;
 		}
 		return undefined;
+	}
+
+	/** Parsed bodies of the kept requests to exactly `path`, oldest first, `_base64` replaced by `_base64Length`. */
+	bodiesTo(path: string): any[] {
+		return this.bodies.filter((entry) => entry.path === path).map((entry) => entry.body);
 	}
 
 	/** Close idle keep-alive sockets, as Ximilar's load balancer does. */
@@ -407,6 +422,10 @@ export class XimilarSimulator {
 
 	private route(path: string): Route | null {
 		if (TASK_LIST_PATHS.includes(path)) return { allow: ['GET'], run: (ctx) => listTasks(path, ctx) };
+		if (path === FLOW_LIST_PATH) return { allow: ['GET'], run: (ctx) => listFlows(ctx) };
+		const flow = /^\/flows\/v2\/flow\/([^/]+)\/?$/.exec(path);
+		if (flow) return { allow: ['GET'], run: () => readFlow(flow[1]) };
+		if (path === FLOW_PROCESS_PATH) return { allow: ['POST'], run: (ctx) => processFlow(ctx) };
 		if (path === '/account/v2/details/') return { allow: ['GET'], run: () => ({ status: 200, body: this.account() }) };
 		if (RECOGNITION_ROUTES[path]) return { allow: ['POST'], run: (ctx) => processRecords(path, ctx) };
 		if (path === '/account/v2/request/') {
@@ -463,7 +482,8 @@ export class XimilarSimulator {
 	private send(res: ServerResponse, entry: RequestLogEntry, r: HandlerResult): void {
 		if (res.destroyed || res.writableEnded) return; // the client gave up (its timeout fired): status stays 0
 		entry.status = r.status;
-		const payload = Buffer.from(JSON.stringify(r.body));
+		// No body at all (undefined), as third-party clients see some collection answers (S17).
+		const payload = Buffer.from(r.body === undefined ? '' : JSON.stringify(r.body));
 		res.writeHead(r.status, { ...r.headers, 'Content-Type': 'application/json', 'Content-Length': payload.length });
 		res.end(payload);
 	}

@@ -382,3 +382,85 @@ describe('visual search collections', () => {
 		expect(sim.log.filter((e) => e.collectionId === 'shop').length).toBeGreaterThan(5);
 	});
 });
+
+describe('second pass (docs/ximilar-api.md §3.2, §3.3, §8, §12, §13)', () => {
+	const record = { _id: 'c', _base64: b64(makePng(64, 88, 42)) };
+
+	it('takes a box-less _objects entry as it came, never as a detected card: nothing is identified', async () => {
+		const answer = (await call(TCG, { records: [{ ...record, _objects: [{ Alphabet: 'japanese' }] }] })).json.records[0];
+		expect(answer._objects).toEqual([{ Alphabet: 'japanese' }]);
+		expect(answer).not.toHaveProperty('Category');
+		expect(sim.creditsUsed).toBe(1); // billed all the same
+	});
+
+	it('reuses a sent box instead of detecting, with its hints pre-filled, and identifies the card', async () => {
+		const box = { name: 'Card', prob: 1, bound_box: [0, 0, 64, 88], Alphabet: 'japanese', Subcategory: 'Pokemon' };
+		const card = (await call(TCG, { records: [{ ...record, _objects: [box] }] })).json.records[0]._objects[0];
+		expect(card.bound_box).toEqual([0, 0, 64, 88]);
+		expect(card._tags.Alphabet).toEqual([expect.objectContaining({ name: 'japanese', 'pre-filled': true })]);
+		expect(card._tags.Subcategory).toEqual([expect.objectContaining({ name: 'Pokemon', 'pre-filled': true })]);
+		expect(card._identification.best_match.set).toMatch(/Japanese/);
+	});
+
+	it('honours a record-level Alphabet: prints of that alphabet only; an unknown one matches nothing', async () => {
+		const plain = (await call(TCG, { records: [record] })).json.records[0]._objects[0];
+		expect(plain._identification.best_match.set).not.toMatch(/Japanese|Chinese|Korean|Thai/);
+		expect(plain._tags).not.toHaveProperty('Alphabet');
+		const japanese = (await call(TCG, { records: [{ ...record, Alphabet: 'japanese' }] })).json.records[0];
+		expect(japanese.Alphabet).toBe('japanese'); // echoed
+		expect(japanese._objects[0]._identification.best_match.set).toMatch(/Japanese/);
+		expect(japanese._objects[0]._tags.Alphabet[0]).toMatchObject({ name: 'japanese', 'pre-filled': true });
+		const unknown = (await call(TCG, { records: [{ ...record, Alphabet: 'klingon' }] })).json.records[0];
+		expect(unknown._objects[0]._identification).toEqual({ error: 'No match found' });
+	});
+
+	it('answers with the object\'s "Top Category" and the record\'s Category and "Graded Slab"', async () => {
+		const answer = (await call('/collectibles/v2/sport_id', { records: [record] })).json.records[0];
+		expect(answer._objects[0]['Top Category']).toEqual([expect.objectContaining({ name: 'Card', prob: expect.any(Number) })]);
+		expect(answer.Category).toBe('Card/Sport Card');
+		expect(answer['Graded Slab']).toEqual([expect.objectContaining({ name: 'no' })]);
+		const slabbed = (await call(TCG, { slab_id: true, records: [record] })).json.records[0];
+		expect(slabbed['Graded Slab'][0].name).toBe('yes');
+	});
+
+	it('keeps images of classification and detection when asked: _stored_image_id per record (S14)', async () => {
+		for (const path of ['/recognition/v2/classify/', '/detection/v2/detect/']) {
+			const kept = (await call(path, { task: 't', store_images: true, records: [record] })).json.records[0];
+			expect(kept._stored_image_id).toEqual(expect.any(String));
+			expect((await call(path, { task: 't', records: [record] })).json.records[0]).not.toHaveProperty('_stored_image_id');
+		}
+	});
+
+	it('lists flows page by page, reads one, and runs records through a flow', async () => {
+		const first = (await call('/flows/v2/flow/')).json;
+		expect(first.results).toHaveLength(3);
+		expect(first.results[0]).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), description: expect.any(String), valid: true }));
+		const second = (await fetch(first.next, { headers: { Authorization: `Token ${sim.token}` } }).then((r) => r.json())) as any;
+		expect(second.next).toBeNull();
+		const all = [...first.results, ...second.results];
+		expect(all.length).toBe(first.count);
+		expect((await call(`/flows/v2/flow/${all[0].id}`)).json.name).toBe(all[0].name);
+		expect((await call('/flows/v2/flow/nope')).status).toBe(404);
+		const answers = await Promise.all(all.filter((flow) => flow.valid).map(async (flow) => (await call('/flows/v2/process', { flow: flow.id, store_images: true, records: [record, { _id: 'd', _url: 'https://example.com/x.jpg' }] })).json));
+		for (const answer of answers) {
+			expect(answer.records.map((r: any) => [r._id, r._status.code, typeof r._stored_image_id])).toEqual([['c', 200, 'string'], ['d', 200, 'string']]);
+		}
+		const keys = answers.flatMap((answer) => Object.keys(answer.records[0]));
+		expect(keys).toEqual(expect.arrayContaining(['best_label', 'labels', '_tags', '_objects']));
+		const invalid = all.find((flow) => !flow.valid);
+		expect((await call('/flows/v2/process', { flow: invalid.id, records: [record] })).status).toBe(400);
+		expect((await call('/flows/v2/process', { records: [record] })).status).toBe(400);
+	});
+
+	it('answers upkeep without record lists when told to: only a status, or an empty body with the code as HTTP status', async () => {
+		sim.createCollection('shop');
+		const H = { headers: { 'collection-id': 'shop' } };
+		sim.setUpkeepAnswer('statusOnly');
+		const inserted = await call('/similarity/products/v2/insert', { records: [{ _id: 'a', _base64: b64(makePng(8, 8, 1)) }] }, H);
+		expect([inserted.status, inserted.json]).toEqual([200, { status: { code: 210, text: 'records inserted' } }]);
+		sim.setUpkeepAnswer('empty');
+		const deleted = await call('/similarity/products/v2/delete', { records: [{ _id: 'a' }] }, H);
+		expect([deleted.status, deleted.text]).toEqual([220, '']);
+		expect(sim.collection('shop').size).toBe(0);
+	});
+});

@@ -18,9 +18,9 @@ describe('secretMatches', () => {
 });
 
 describe('job states and polling', () => {
-	it('DONE is done, CREATED/PROCESSING wait, anything else failed', () => {
-		expect(['DONE', 'done', 'CREATED', 'PROCESSING', 'QUEUED', 'ERROR', 'FAILED', undefined].map(jobPhase)).toEqual([
-			'done', 'done', 'pending', 'pending', 'pending', 'failed', 'failed', 'failed',
+	it('only DONE ends a job: every other word, documented or not, is polled on (docs/ximilar-api.md §4)', () => {
+		expect(['DONE', 'done', 'CREATED', 'PROCESSING', 'QUEUED', 'ERROR', 'FAILED', 'SOMETHING_NEW', undefined].map(jobPhase)).toEqual([
+			'done', 'done', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending',
 		]);
 	});
 	it('polls after 1 s, 1.5x longer each time, at most 15 s apart', () => {
@@ -30,8 +30,12 @@ describe('job states and polling', () => {
 		const bad = { _status: { code: 500, text: 'Processing failed' } };
 		const good = { _status: { code: 200, text: 'OK' } };
 		expect(jobRecords({ status: 'DONE', response: { records: [bad] } }, 'j')).toMatchObject({ failure: { statusCode: 500, statusText: 'Processing failed' } });
-		expect(jobRecords({ status: 'DONE', response: { records: [good, bad] } }, 'j')).toEqual({ records: [good, bad] });
-		expect(jobRecords({ status: 'ERROR', response: null }, 'j')).toMatchObject({ failure: { message: 'Ximilar job j ended with status ERROR' } });
+		expect(jobRecords({ status: 'DONE', response: { records: [good, bad], pricing: true, status: { code: 200 } } }, 'j')).toEqual({ records: [good, bad], flags: { pricing: true } });
+		const notDone = jobRecords({ status: 'ERROR', response: null }, 'j');
+		expect(notDone).toMatchObject({ failure: { message: 'Ximilar job j is not done (status ERROR)', statusText: 'ERROR' } });
+		expect('failure' in notDone && notDone.failure.description).toMatch(/names no failure state: status ERROR may mean the job failed/);
+		const running = jobRecords({ status: 'PROCESSING', response: null }, 'j');
+		expect('failure' in running && running.failure.description).toMatch(/keeps running at Ximilar/);
 	});
 });
 
@@ -56,10 +60,10 @@ describe('grading output', () => {
 		});
 	});
 	it('reads the condition endpoint\'s label and tells upscale records apart', () => {
-		expect(simplifyJobRecord({ _objects: [{ Condition: [{ label: 'Played' }] }] })).toMatchObject({ condition: 'Played', final_grade: null });
-		expect(simplifyJobRecord({ _upscaled_image_url: 'https://x/u.png', _width: 10, _height: 20 })).toEqual({
+		expect(simplifyJobRecord({ _objects: [{ Condition: [{ label: 'Played' }] }] })).toMatchObject([{ condition: 'Played', final_grade: null }]);
+		expect(simplifyJobRecord({ _upscaled_image_url: 'https://x/u.png', _width: 10, _height: 20 })).toEqual([{
 			_id: null, image_url: 'https://x/u.png', original_width: 10, original_height: 20,
-		});
+		}]);
 	});
 	it('the trigger turns a callback into one item per record, and a job without records into one error item', () => {
 		const items = callbackItems({ id: 'j', status: 'DONE', response: { records: [record, { _id: 'c2', _status: { code: 400, text: 'Bad image' } }] } }, true);

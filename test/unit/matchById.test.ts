@@ -1,5 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { matchById } from '../../nodes/Ximilar/engine/batching/matchById';
-import { responseFixtures } from '../fixtures/responses';
+import { readPartialAnswer } from '../../nodes/Ximilar/transport/partialAnswers';
+import { responseFixtures, type ResponseFixture } from '../fixtures/responses';
 
 const collection = responseFixtures().filter((fixture) => ['insert', 'update', 'delete', 'get'].includes(fixture.service));
 
@@ -14,13 +17,22 @@ function view(outcome: ReturnType<typeof matchById>[number]) {
 }
 
 describe('collection answers matched to the records sent by _id', () => {
-	it('has fixtures for insert, delete and get', () => {
+	it('has fixtures for insert, delete and get, and for answers that list no records (only a status, an empty body)', () => {
 		expect(new Set(collection.map((fixture) => fixture.service))).toEqual(new Set(['insert', 'delete', 'get']));
+		const listless = collection.filter((fixture) => !['records', 'skipped_records', 'answer_records'].some((key) => key in fixture.response));
+		expect(listless.map((fixture) => Object.keys(fixture.response).join(',') || 'empty').sort()).toEqual(['empty', 'empty', 'status']);
 	});
+
+	/** The answer as the transport hands it on: an empty body, or the HTTP status of a body without one, read as Ximilar sent them. */
+	function answer(fixture: ResponseFixture): IDataObject {
+		const empty = Object.keys(fixture.response).length === 0;
+		const read = readPartialAnswer({ statusCode: fixture.httpStatus ?? 200, body: empty ? '' : fixture.response }, '');
+		return read?.kind === 'ok' ? read.body : fixture.response;
+	}
 
 	it.each(collection.map((fixture) => [fixture.file, fixture] as const))('%s', (_file, fixture) => {
 		const ids = fixture.request.ids as string[];
-		const outcomes = matchById(ids, fixture.response, fixture.service);
+		const outcomes = matchById(ids, answer(fixture), fixture.service);
 		expect(outcomes.map((outcome) => [view(outcome)])).toEqual(fixture.expected);
 	});
 

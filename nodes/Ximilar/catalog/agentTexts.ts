@@ -45,6 +45,7 @@ const RETURNS: Record<SummaryKind, string> = {
 	removeBackground: 'a link to the image without its background (or to its mask)',
 	ocr: 'the text read from the image, line by line',
 	ocrGpt: "GPT's answer to the prompt about the text read from the image, and the text itself",
+	flow: "the labels and tags the flow's models gave the image",
 	raw: "Ximilar's result for the image",
 };
 
@@ -59,8 +60,9 @@ export function recognizeAgentText(service: RecognitionService): string {
 export const OPERATION_AGENT_TEXT: Record<string, string> = {
 	'account.getDetails': 'Gets the Ximilar account: plan, credits used and credit limit. Takes no input and costs no credit.',
 	'image.gradeCard': `Grades a trading card from a photo (corners, edges, surface, centering and an overall grade) as an asynchronous Ximilar job. ${NEEDS} Returns the grades when the job is done, or the job ID to read later with Job > Get.`,
+	'image.runFlow': `Runs the Ximilar Flow this tool is set up with (the owner's own models) on a photo. ${NEEDS} Returns the labels and tags the flow's models gave the image.`,
 	'image.upscale': `Upscales a photo to a larger size as an asynchronous Ximilar job. ${NEEDS} Returns the job's result when it is done, or the job ID to read later with Job > Get.`,
-	'job.get': 'Gets the result of an asynchronous Ximilar job (card grading, upscaling) by its job ID.',
+	'job.get': 'Gets the result of an asynchronous Ximilar job (card grading, upscaling, card identification, flows) by its job ID.',
 	'job.getStatus': 'Tells whether an asynchronous Ximilar job is done, by its job ID.',
 	'job.list': 'Lists your asynchronous Ximilar jobs, newest first.',
 	'collection.search': `Finds the images in a Ximilar visual collection most similar to a photo. ${NEEDS} Returns the ranked matches with their stored fields.`,

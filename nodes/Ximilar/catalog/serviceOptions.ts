@@ -10,13 +10,15 @@ import type { INodeProperties } from 'n8n-workflow';
 export interface ServiceOptionDefinition {
 	bodyKey: string;
 	/**
-	 * Where the field goes: the request body (default), every record (the docs' example puts
-	 * background-removal flags there, S8), or the record's first object as a prefilled hint
-	 * (`_objects[0].Alphabet`, as Ximilar's own client does, S3).
+	 * Where the field goes: the request body (default), or every record (the docs' example
+	 * puts background-removal flags there, S8; the card language is the record's `Alphabet`,
+	 * docs/ximilar-api.md §3.2).
 	 */
-	placement?: 'request' | 'record' | 'object';
+	placement?: 'request' | 'record';
 	/** When the option is on, Ximilar takes at most this many records per request (S2). */
 	maxRecordsWhenOn?: number;
+	/** A comma-separated text the API wants as a list of names (`fields_to_return`). */
+	list?: boolean;
 	property: Omit<INodeProperties, 'name' | 'displayOptions'>;
 }
 
@@ -37,6 +39,18 @@ export const SERVICE_OPTIONS = {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return price statistics (median, min, max) for the best match',
+		},
+	},
+	fieldsToReturn: {
+		bodyKey: 'fields_to_return',
+		list: true,
+		property: {
+			displayName: 'Fields to Return',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. _objects, _id',
+			description:
+				'Names of the record fields Ximilar returns, comma-separated (Ximilar\'s fields_to_return); all when empty. The simplified columns are read from _objects.',
 		},
 	},
 	slabId: {
@@ -80,10 +94,11 @@ export const SERVICE_OPTIONS = {
 		},
 	},
 	cardLanguage: {
-		// The API has no language code field: Ximilar's own client prefills the alphabet of the
-		// card object (S3); an unknown value silently matches nothing, hence a fixed list.
+		// The card language is the record's `Alphabet` (docs/ximilar-api.md §3.2, S1, S3). Never a
+		// box-less `_objects: [{Alphabet}]`: Ximilar reads `_objects` as detected cards and skips
+		// its own detection. An unknown value silently matches nothing (S3), hence a fixed list.
 		bodyKey: 'Alphabet',
-		placement: 'object',
+		placement: 'record',
 		property: {
 			displayName: 'Card Language',
 			type: 'options',
@@ -96,7 +111,8 @@ export const SERVICE_OPTIONS = {
 				{ name: 'Thai', value: 'thai' },
 			],
 			default: '',
-			description: 'Alphabet the card is printed in, when known. Sent as a hint on the card; leave on automatic when cards are mixed.',
+			description:
+				'Alphabet the card is printed in, when known (sent as the record\'s Alphabet). Ximilar assumes latin when a game is prefilled, so set it for Japanese, Chinese, Korean or Thai prints; leave on automatic when cards are mixed.',
 		},
 	},
 	tagLanguage: {
@@ -178,7 +194,7 @@ export const SERVICE_OPTIONS = {
 			displayName: 'Store Images',
 			type: 'boolean',
 			default: false,
-			description: 'Whether Ximilar may keep the images for later training',
+			description: 'Whether Ximilar keeps the images in your workspace (for later training); each result then carries its stored_image_id',
 		},
 	},
 	keepProb: {
@@ -203,6 +219,16 @@ export const SERVICE_OPTIONS = {
 			],
 			default: 'png',
 			description: 'Format of the image with the background removed',
+		},
+	},
+	imageQuality: {
+		bodyKey: 'image_quality',
+		property: {
+			displayName: 'Output Image Quality',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100 },
+			default: 85,
+			description: 'Quality of a JPG or WEBP result, 1 to 100; Ximilar uses 85 when not set',
 		},
 	},
 	whiteBackground: {

@@ -22,6 +22,7 @@ export type SummaryKind =
 	| 'removeBackground'
 	| 'ocr'
 	| 'ocrGpt'
+	| 'flow'
 	| 'raw';
 
 export interface RecognitionService {
@@ -45,8 +46,9 @@ export interface RecognitionService {
 	fixedFields?: IDataObject;
 }
 
-const CARD_OPTIONS: ServiceOptionKey[] = ['pricing', 'priceStats', 'slabId', 'slabGrade'];
-const BACKGROUND_OPTIONS: ServiceOptionKey[] = ['imageFormat', 'whiteBackground', 'binaryMask'];
+/** Collectibles options; `price_stats` only where Ximilar documents it: tcg_id, sport_id, comics_id (docs/ximilar-api.md §3.1). */
+const CARD_OPTIONS: ServiceOptionKey[] = ['pricing', 'slabId', 'slabGrade', 'fieldsToReturn'];
+const BACKGROUND_OPTIONS: ServiceOptionKey[] = ['imageFormat', 'imageQuality', 'whiteBackground', 'binaryMask'];
 
 /** Adding a Ximilar service is one entry here: the UI, the request and the output follow. */
 export const RECOGNITION_SERVICES: RecognitionService[] = [
@@ -56,7 +58,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify Pokémon, Magic, Yu-Gi-Oh! and other trading cards, with prices',
 		path: '/collectibles/v2/tcg_id',
 		maxRecords: 10,
-		options: [...CARD_OPTIONS, 'analyzeAll', 'magicAi', 'cardLanguage'],
+		options: [...CARD_OPTIONS, 'priceStats', 'analyzeAll', 'magicAi', 'cardLanguage'],
 		summary: 'tcgCard',
 	},
 	{
@@ -65,7 +67,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify baseball, basketball, football, hockey and soccer cards',
 		path: '/collectibles/v2/sport_id',
 		maxRecords: 10,
-		options: [...CARD_OPTIONS, 'analyzeAll', 'magicAi'],
+		options: [...CARD_OPTIONS, 'priceStats', 'analyzeAll', 'magicAi'],
 		summary: 'sportCard',
 	},
 	{
@@ -74,7 +76,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify comic books and magazines from a cover photo',
 		path: '/collectibles/v2/comics_id',
 		maxRecords: 10,
-		options: ['priceStats', 'slabId', 'slabGrade', 'analyzeAll'],
+		options: ['priceStats', 'slabId', 'slabGrade', 'analyzeAll', 'fieldsToReturn'],
 		summary: 'comic',
 	},
 	{
@@ -83,7 +85,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Read the label of a graded slab (grading company, grade, certificate) and identify the card',
 		path: '/collectibles/v2/slab_id',
 		maxRecords: 10,
-		options: ['pricing'],
+		options: ['pricing', 'fieldsToReturn'],
 		summary: 'slab',
 	},
 	{
@@ -110,7 +112,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Identify a card from the text printed on it, for cards the image search misses',
 		path: '/collectibles/v2/card_ocr_id',
 		maxRecords: 10,
-		options: ['pricing', 'priceStats'],
+		options: ['pricing', 'fieldsToReturn'],
 		summary: 'collectible',
 	},
 	{
@@ -240,7 +242,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 		description: 'Detect objects with a detection task you trained in Ximilar',
 		path: '/detection/v2/detect/',
 		maxRecords: 10,
-		options: ['version', 'workspace', 'keepProb'],
+		options: ['version', 'workspace', 'keepProb', 'storeImages'],
 		summary: 'detection',
 		needsTask: true,
 		taskListPath: '/detection/v2/task/',

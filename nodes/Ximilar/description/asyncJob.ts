@@ -5,6 +5,18 @@ import { optionsCollection, REQUEST_OPTIONS } from './requestOptions';
 /** The header the node sends with a webhook job and the Ximilar Trigger checks. */
 export const DEFAULT_SECRET_HEADER = 'X-Ximilar-Webhook-Secret';
 
+/**
+ * Headers the node adds to a webhook job so that the callback says what the job was: Ximilar
+ * posts only `{id, status, response}`, with the job's webhook headers (docs/ximilar-api.md §4).
+ * The Ximilar Trigger summarises the records by them.
+ */
+export const JOB_TYPE_HEADER = 'X-Ximilar-Job-Type';
+export const JOB_ENDPOINT_HEADER = 'X-Ximilar-Job-Endpoint';
+
+/** Said with every job submitted in Webhook mode: Ximilar calls back on DONE only (docs/ximilar-api.md §4). */
+export const WEBHOOK_DONE_ONLY =
+	'Ximilar calls the webhook only when the job is DONE: a job that fails never calls back. Sweep such jobs with Job > List (Status: Not Done).';
+
 /** Where the result image goes: shared by Recognize (background removal), Grade Card (Crop and Level), Upscale and Job > Get. */
 export function downloadProperties(show: IDisplayOptions['show'] = {}, defaultOn = false): INodeProperties[] {
 	const toggle: INodeProperties = {
@@ -65,12 +77,19 @@ export function asyncJobProperties(): INodeProperties[] {
 					name: 'Webhook',
 					value: 'webhook',
 					description:
-						'Ximilar posts the result to a URL: a Ximilar Trigger workflow, or {{ $execution.resumeUrl }} of a Wait node',
+						'Ximilar posts the result to a URL when the job is done: a Ximilar Trigger workflow, or {{ $execution.resumeUrl }} of a Wait node',
 				},
 			],
 			default: 'wait',
 		},
 		WAIT_TIMEOUT,
+		{
+			displayName: WEBHOOK_DONE_ONLY,
+			name: 'webhookDoneOnlyNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { resultMode: ['webhook'] } },
+		},
 		{
 			displayName: 'Webhook URL',
 			name: 'webhookUrl',

@@ -16,7 +16,8 @@ export function simplifyProperty(rowHolds: string, show?: IDisplayOptions['show'
 }
 
 /** What job results hold when simplified: shared by Grade Card, Upscale, Job > Get and the Trigger. */
-export const JOB_ROW_HOLDS = 'one flat row per image (grades, centering ratios, condition, side, result image URL)';
+export const JOB_ROW_HOLDS =
+	'one flat row per image, by the job\'s type: grades, centering ratios, condition and side for card grading; the result image URL for upscaling; card rows for card identification; labels and tags for flows';
 
 /** The value read from the parameter: on unless turned off. */
 export function simplifyChosen(value: unknown): boolean {

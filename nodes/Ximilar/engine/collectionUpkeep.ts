@@ -21,6 +21,11 @@ export interface UpkeepSpec {
 	requestFields?(itemIndex: number): IDataObject;
 }
 
+/** A deleted record: its `_id` and that it is gone; nothing else of it is left to show. */
+function deletedRow(record: IDataObject): IDataObject {
+	return { _id: record._id ?? null, deleted: true };
+}
+
 /** The record's fields, then `_id` and the record's status as a plain `status_code` (no request ids). */
 function upkeepRow(record: IDataObject): IDataObject {
 	const { _id, _status, ...fields } = rawRecord(record);
@@ -57,7 +62,7 @@ export async function runUpkeep(ctx: IExecuteFunctions, spec: UpkeepSpec): Promi
 		signal: connection.signal,
 	});
 	return pairOutcomes(ctx, outcomes, {
-		shape: (record) => [withComputed({ operation: spec.operation }, upkeepRow(record))],
+		shape: (record) => [spec.operation === 'delete' ? deletedRow(record) : withComputed({ operation: spec.operation }, upkeepRow(record))],
 		includeBinary: settings.includeBinary,
 	});
 }

@@ -19,8 +19,13 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): { limit: n
 	return { limit: checked.value };
 }
 
-/** One page as read: its results and the answer's `next`, or the list's end (a page past it), or a failure. */
-export type PageRead<T> = { results: T[]; next: unknown } | { end: true } | { failure: ItemFailure };
+/**
+ * One page as read: its results and the answer's `next`, or the list's end (a page past it),
+ * or a failure. A reader that keeps only some of a page's entries says how many the page
+ * held (`listed`: an empty page ends the list, a filtered-out one does not) and may say the
+ * pages after this one cannot matter (`last`).
+ */
+export type PageRead<T> = { results: T[]; next: unknown; listed?: number; last?: boolean } | { end: true } | { failure: ItemFailure };
 
 export interface Listing<T> {
 	results: T[];
@@ -46,7 +51,7 @@ export async function readPages<T>(
 		if ('failure' in read) return read;
 		if ('end' in read) break;
 		results.push(...read.results);
-		if (results.length >= limit || !hasNext(read.next) || read.results.length === 0) break;
+		if (results.length >= limit || !hasNext(read.next) || (read.listed ?? read.results.length) === 0 || read.last) break;
 		if (read.next !== true) {
 			const next = typeof read.next === 'string' ? read.next : JSON.stringify(read.next);
 			if (nextsSeen.has(next)) {

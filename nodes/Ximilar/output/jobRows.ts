@@ -1,19 +1,32 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isObject } from '../json/read';
 import { recordFailureStatus, statusWords } from '../json/status';
 import { rawRecord } from './simplify';
-import { simplifyJobRecord } from './simplifyJobs';
+import { simplifyJobRecord, type JobKind } from './simplifyJobs';
+
+export type { JobKind } from './simplifyJobs';
+
+/** The top-level fields a job's answer echoes besides its records (e.g. `pricing: true`, S2), which shape card rows. */
+export function answerFlags(response: unknown): IDataObject {
+	if (!isObject(response)) return {};
+	const flags: IDataObject = { ...response };
+	for (const key of ['records', 'status', 'statistics']) delete flags[key];
+	return flags;
+}
 
 /**
- * The one job-row builder, used by the node (Wait for Result, Job > Get) and by the Ximilar
- * Trigger: one row per image of a job, each starting with `common` (the job ID and status),
- * an image Ximilar could not process as a row with `error` (the front of a card may fail
+ * The one job-row builder, used by the node (Wait for Result, Job > Get, Job > List) and by
+ * the Ximilar Trigger: one row per image of a job (per card with Analyze All Cards), each
+ * starting with `common` (the job ID and status), summarised by the job's type and endpoint.
+ * An image Ximilar could not process is a row with `error` (the front of a card may fail
  * while its back succeeds).
  */
-export function jobRows(common: IDataObject, records: IDataObject[], simplify: boolean): IDataObject[] {
-	return records.map((record) => {
+export function jobRows(common: IDataObject, records: IDataObject[], simplify: boolean, kind: JobKind = {}): IDataObject[] {
+	return records.flatMap((record) => {
 		const failed = recordFailureStatus(record);
-		if (failed) return { ...common, _id: record._id ?? null, error: `Ximilar could not process this image: ${statusWords(failed)}` };
-		return { ...common, ...(simplify ? simplifyJobRecord(record) : rawRecord(record)) };
+		if (failed) return [{ ...common, _id: record._id ?? null, error: `Ximilar could not process this image: ${statusWords(failed)}` }];
+		if (!simplify) return [{ ...common, ...rawRecord(record) }];
+		return simplifyJobRecord(record, kind).map((row) => ({ ...common, ...row }));
 	});
 }

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { SummaryKind } from '../catalog/services';
 import { isObject } from '../json/read';
 import { cardRows, slabRows } from './summaries/cards';
+import { flowRow } from './summaries/flows';
 import { classificationRow, colorsRow, detectionRow, ocrRow, removeBackgroundRow } from './summaries/images';
 import { metaTagsRow, objectTagsRow, tagsRow } from './summaries/tags';
 
@@ -39,6 +40,7 @@ const SUMMARIES: Record<SummaryKind, Summary> = {
 	removeBackground: removeBackgroundRow,
 	ocr: (record) => ocrRow(record),
 	ocrGpt: (record) => ocrRow(record, true),
+	flow: flowRow,
 	raw: rawRecord,
 };
 

@@ -1,11 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { RESULT_IMAGE_KEYS } from '../catalog/asyncServices';
+import { jobSummary, RESULT_IMAGE_KEYS, type JobSummary } from '../catalog/asyncServices';
 import { isObject, num, obj, objects, str } from '../json/read';
+import { simplifyRecord } from './simplify';
 
 /**
- * Simplified rows for async job results (card grading, upscaling): one flat row per
- * submitted image, ready for a spreadsheet. Fields are read defensively; a missing one is null.
+ * Simplified rows for async job results: card grading and upscaling one flat row per
+ * submitted image; collectibles-recognition and flows jobs as their synchronous answers are
+ * summarised (one row per card with Analyze All Cards). Fields are read defensively; a
+ * missing one is null.
  */
 
 type Obj = IDataObject;
@@ -59,8 +62,30 @@ export function simplifyUpscale(record: Obj): Obj {
 	};
 }
 
-/** A record of any async job: grading fields when it has them, else the image URL. */
-export function simplifyJobRecord(record: Obj): Obj {
-	const graded = 'grades' in record || 'card' in record || 'corners' in record || objects(record._objects).some((o) => 'Condition' in o);
-	return graded ? simplifyGrading(record) : simplifyUpscale(record);
+/** What a job is, as far as its rows need: its type and endpoint, and the flags its answer echoes (e.g. `pricing: true`). */
+export interface JobKind {
+	type?: unknown;
+	endpoint?: unknown;
+	flags?: Obj;
+}
+
+/**
+ * The summary of a record whose job type is not known (a callback carries none): grading
+ * fields, an upscaled image, identified cards, a flow's labels and tags, else the image URL.
+ */
+function summaryByShape(record: Obj): JobSummary {
+	const found = objects(record._objects);
+	if ('grades' in record || 'card' in record || 'corners' in record || found.some((o) => 'Condition' in o)) return 'grading';
+	if ('_upscaled_image_url' in record) return 'upscale';
+	if ('_identification' in record || found.some((o) => '_identification' in o)) return 'collectible';
+	if (['best_label', 'labels', '_tags', '_tags_simple'].some((key) => key in record) || found.length > 0) return 'flow';
+	return 'upscale';
+}
+
+/** The rows of one record of a job, chosen by the job's type and endpoint, else by the record's shape. */
+export function simplifyJobRecord(record: Obj, kind: JobKind = {}): Obj[] {
+	const summary = jobSummary(kind.type, kind.endpoint) ?? summaryByShape(record);
+	if (summary === 'grading') return [simplifyGrading(record)];
+	if (summary === 'upscale') return [simplifyUpscale(record)];
+	return simplifyRecord(summary, record, kind.flags ?? {});
 }

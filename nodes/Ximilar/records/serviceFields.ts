@@ -8,10 +8,11 @@ import type { Prepared } from './prepared';
 
 /** Service options that travel inside each record rather than in the request body. */
 export interface RecordOptions {
-	/** Fields of the record itself, e.g. `binary_mask` (docs/ximilar-api.md §9) or the GPT `prompt`. */
+	/**
+	 * Fields of the record itself: `binary_mask` (docs/ximilar-api.md §9), the card's
+	 * `Alphabet` (§3.2), the GPT `prompt`.
+	 */
 	record: IDataObject;
-	/** Prefilled hints on the record's first object, e.g. `Alphabet` (docs/ximilar-api.md §3). */
-	object: IDataObject;
 }
 
 /**
@@ -24,7 +25,7 @@ export function splitServiceOptions(
 	chosen: IDataObject,
 ): { request: IDataObject; records: RecordOptions } | { failure: ItemFailure } {
 	const request: IDataObject = {};
-	const records: RecordOptions = { record: {}, object: {} };
+	const records: RecordOptions = { record: {} };
 	for (const key of service.options) {
 		let value = chosen[key];
 		if (value === undefined || value === '') continue;
@@ -34,8 +35,16 @@ export function splitServiceOptions(
 			if ('problem' in checked) return { failure: inputFailure(checked.problem, 'Fix it under Service Options in the node.') };
 			value = checked.value;
 		}
-		const target = option.placement === 'record' ? records.record : option.placement === 'object' ? records.object : request;
-		target[option.bodyKey] = value;
+		const target = option.placement === 'record' ? records.record : request;
+		if (!option.list) {
+			target[option.bodyKey] = value;
+			continue;
+		}
+		const names = String(value)
+			.split(',')
+			.map((name) => name.trim())
+			.filter((name) => name !== '');
+		if (names.length) target[option.bodyKey] = names;
 	}
 	return { request, records };
 }
@@ -46,12 +55,7 @@ export function addRecordOptions(prepared: Prepared, options: RecordOptions): Pr
 	if (options.record.prompt === '') {
 		return { failure: inputFailure('Prompt is empty', 'Write what GPT should answer about the text, e.g. "Return the invoice number".') };
 	}
-	const added: IDataObject = { ...options.record };
-	if (Object.keys(options.object).length) {
-		// Hints the user already put in Additional Record Fields win over the option.
-		const objects = Array.isArray(prepared.record._objects) ? (prepared.record._objects as IDataObject[]) : [];
-		added._objects = [{ ...options.object, ...objects[0] }, ...objects.slice(1)];
-	}
+	const added: IDataObject = options.record;
 	if (Object.keys(added).length === 0) return prepared;
 	const record = { ...prepared.record, ...added };
 	return { record, bytes: prepared.bytes + JSON.stringify(added).length };

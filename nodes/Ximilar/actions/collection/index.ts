@@ -20,6 +20,17 @@ export const description: INodeProperties[] = [
 	operationSelector(resource.value, Object.values(operations), search.option.value),
 	// Every operation works on one collection: its type, base path and ID come first.
 	...updateDisplayOptions({ show: { resource: [resource.value] } }, [COLLECTION_TYPE, BASE_PATH, COLLECTION_ID]),
+	// Fashion Search (fashion-new) documents only insert and visual_search; its catalogue is kept by synchronisation (docs/ximilar-api.md §13).
+	{
+		displayName:
+			'Ximilar documents only Insert and Search for Fashion Search collections, whose catalogue Ximilar keeps by scheduled synchronisation. Update, Delete, Get and Get Many are not documented for them: Ximilar may refuse them.',
+		name: 'fashionSearchNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: { resource: [resource.value], collectionType: ['fashion'], operation: [update, deleteRecords, get, getAll].map((operation) => operation.option.value) },
+		},
+	},
 	sharedSettingsNotice('collectionRequestNotice', 'Collection ID, Base Path and (for Get) Fields to Return are shared by a request; they', {
 		resource: [resource.value],
 		operation: [insert, update, deleteRecords, get].map((operation) => operation.option.value),

@@ -28,6 +28,15 @@ const properties: INodeProperties[] = [
 		default: 'grade',
 		description: 'What Ximilar\'s card grader returns',
 	},
+	{
+		displayName: 'Condition Mode',
+		name: 'conditionMode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. tcgplayer',
+		description: 'Whose condition scale the label follows (Ximilar\'s mode, e.g. tcgplayer); Ximilar\'s default when empty',
+		displayOptions: { show: { gradingEndpoint: ['condition'] } },
+	},
 	...imageSourceProperties(),
 	{
 		displayName: 'Grade Front and Back Together',
@@ -95,10 +104,12 @@ async function cardRecords(ctx: IExecuteFunctions, itemIndex: number) {
 /** Grade Card: one job per item (the grader takes the front and back of one card), then the result as the user chose. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const endpoint = this.getNodeParameter('gradingEndpoint', 0) as string;
+	// Card condition takes a top-level mode (docs/ximilar-api.md §5); the other endpoints do not.
+	const mode = endpoint === 'condition' ? textParameter(this.getNodeParameter('conditionMode', 0, '')) : '';
 	return await runImageJobs(this, {
 		type: CARD_GRADER_TYPE,
 		endpoint,
-		fields: {},
+		fields: mode ? { mode } : {},
 		records: async (itemIndex) => await cardRecords(this, itemIndex),
 		mayDownload: endpoint === 'crop_level',
 		fileSuffix: 'cropped',

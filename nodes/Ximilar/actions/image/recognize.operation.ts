@@ -121,6 +121,16 @@ const properties: INodeProperties[] = [
 	},
 	...downloadProperties({ service: servicesWith((service) => service.summary === 'removeBackground') }),
 	{
+		displayName:
+			'Ximilar documents price statistics (price_stats) only for Trading Card, Sport Card and Comics Identification, so this service offers listings (Include Prices) but no price statistics',
+		name: 'priceStatsNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: { service: servicesWith((service) => service.options.includes('pricing') && !service.options.includes('priceStats')) },
+		},
+	},
+	{
 		displayName: 'Service Options',
 		name: 'serviceOptions',
 		type: 'collection',

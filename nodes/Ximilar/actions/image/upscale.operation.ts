@@ -33,6 +33,15 @@ const properties: INodeProperties[] = [
 		options: UPSCALE_MODES.map(({ name, value, description }) => ({ name, value, description })),
 		default: '',
 	},
+	{
+		displayName: 'Model Type',
+		name: 'upscaleModelType',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. classic',
+		description:
+			'The upscaling model (Ximilar\'s model_type); Ximilar\'s default when empty. The docs name the field; its values are not listed there.',
+	},
 	...imageSourceProperties(),
 	{
 		displayName: 'Record ID',
@@ -53,10 +62,12 @@ export const description = updateDisplayOptions(showFor('image', 'upscale'), pro
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const endpoint = this.getNodeParameter('upscaleEndpoint', 0) as string;
 	const mode = textParameter(this.getNodeParameter('upscaleMode', 0, ''));
+	// model_type is a documented upscaler field (docs/ximilar-api.md §10); sent only when set.
+	const modelType = textParameter(this.getNodeParameter('upscaleModelType', 0, ''));
 	return await runImageJobs(this, {
 		type: UPSCALER_TYPE,
 		endpoint,
-		fields: mode ? { mode } : {},
+		fields: { ...(mode ? { mode } : {}), ...(modelType ? { model_type: modelType } : {}) },
 		records: async (itemIndex) => {
 			const id = textParameter(this.getNodeParameter('recordId', itemIndex, ''));
 			const image = await readImageField(this, itemIndex);

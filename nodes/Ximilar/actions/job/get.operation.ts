@@ -16,7 +16,7 @@ export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
 	action: 'Get the result of a job',
-	description: 'The result of an async job (card grading, upscaling, ...): one item per image',
+	description: 'The result of an async job (card grading, upscaling, card identification, flows): one item per image',
 };
 
 const properties: INodeProperties[] = [JOB_ID, ...downloadProperties(), simplifyProperty(JOB_ROW_HOLDS), JOB_GET_OPTIONS];
@@ -31,7 +31,7 @@ function resultBaseName(outcome: Outcome | undefined, position: number, itemInde
 	return `${String(record.jobId ?? `job-${itemIndex}`)}${position ? '-back' : ''}`;
 }
 
-/** Job > Get: the result of a job, one output per image, as Grade Card or Upscale would output it. */
+/** Job > Get: the result of a job, one output per image, summarised by the job's type and endpoint (docs/ximilar-api.md §4). */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const run = await startRun(this);
 	if ('output' in run) return run.output;
@@ -41,8 +41,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		if ('failure' in reply) return reply;
 		const result = jobRecords(reply.body, jobId);
 		if ('failure' in result) return result;
+		// Its type and endpoint choose how its records are summarised (a collectibles job gives card rows).
 		const { type, endpoint, status } = reply.body;
-		return { record: { jobId, status, type, endpoint, records: result.records } };
+		return { record: { jobId, status, type, endpoint, records: result.records, flags: result.flags } };
 	});
 	const download = readDownload(this);
 	const images = download

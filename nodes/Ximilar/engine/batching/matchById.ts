@@ -67,11 +67,41 @@ function byId(list: unknown): Map<string, IDataObject[]> {
 	return map;
 }
 
+/** Codes that say only some records of the request were taken, without an answer naming them all. */
+const SOME_CODES = [206, 211];
+
+/**
+ * A 2xx answer to insert, update or delete that lists no records at all (only a `status`, or
+ * an empty body, as third-party clients see them: docs/ximilar-api.md §13, S17) took the
+ * whole batch: every record succeeded. A code that refuses (404, 411, 412) refuses every
+ * record; one that says "some" (206, 211) does not say which, so each record is unknown and
+ * never re-sent. Get lists what it found, so an empty get answer is read as usual (nothing found).
+ */
+function listlessOutcome(id: string, operation: string, top: { code?: number; text?: string }): Outcome {
+	const code = top.code;
+	if (code === undefined || (code >= 200 && code < 300 && !PARTIAL_ANSWER_CODES.includes(code))) {
+		return { record: { _id: id, ...(code !== undefined ? { _status: { code, ...(top.text ? { text: top.text } : {}) } } : {}) } };
+	}
+	if (!SOME_CODES.includes(code)) return { failure: failure(id, operation, code, top.text) };
+	return {
+		failure: {
+			kind: 'api',
+			message: `Ximilar answered ${code}${top.text ? ` (${top.text})` : ''} without saying which records: record "${id}" may or may not have been processed`,
+			description: `Check with Get before sending it again; it is never re-sent by the node, since it may have been ${operation === 'delete' ? 'deleted' : 'processed'}.`,
+			statusCode: code,
+			statusText: top.text,
+			recordId: id,
+		},
+	};
+}
+
 /** One outcome per record sent, in the order sent; the answer's top-level `status` gives the code of records it leaves out. */
 export function matchById(ids: string[], reply: IDataObject, operation: string): Outcome[] {
+	const listed = [reply.records, reply.answer_records, reply.skipped_records].some((entries) => Array.isArray(entries) && entries.length > 0);
+	const top = statusOf(reply.status);
+	if (!listed && operation !== 'get') return ids.map((id) => listlessOutcome(id, operation, top));
 	const answered = byId([...(Array.isArray(reply.records) ? reply.records : []), ...(Array.isArray(reply.answer_records) ? reply.answer_records : [])]);
 	const skipped = byId(reply.skipped_records);
-	const top = statusOf(reply.status);
 	const topCode = top.code;
 	return ids.map((id): Outcome => {
 		const record = answered.get(id)?.shift();

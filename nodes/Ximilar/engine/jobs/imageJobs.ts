@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { WAIT_TIMEOUT } from '../../description/asyncJob';
+import { JOB_ENDPOINT_HEADER, JOB_TYPE_HEADER, WAIT_TIMEOUT } from '../../description/asyncJob';
 import { SIMPLIFY_PARAMETER, simplifyChosen } from '../../description/simplify';
 import { inputFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import { jobRows } from '../../output/jobRows';
@@ -45,6 +45,12 @@ function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failu
 	return { webhook: { endpoint, ...(header && secret ? { headers: { [header]: secret } } : {}) } };
 }
 
+/** The webhook block with the job's type and endpoint as headers, which Ximilar sends back with the callback. */
+function describedWebhook(webhook: IDataObject, type: string, endpoint: string): IDataObject {
+	const headers = { ...(webhook.headers as IDataObject | undefined), [JOB_TYPE_HEADER]: type, [JOB_ENDPOINT_HEADER]: endpoint };
+	return { ...webhook, headers };
+}
+
 /** The node-level settings of a job run besides the Options: result mode, webhook, wait timeout. */
 function readJobMode(ctx: IExecuteFunctions): { mode: ResultMode; webhook?: IDataObject; waitMs: number } | { failure: ItemFailure } {
 	const mode = ctx.getNodeParameter('resultMode', 0, 'wait') as ResultMode;
@@ -74,7 +80,9 @@ export function pairJobOutcomes(
 	return pairOutcomes(ctx, outcomes, {
 		shape: (job) => {
 			const records = job.records as IDataObject[] | undefined;
-			return records ? jobRows({ jobId: job.jobId, jobStatus: job.status }, records, simplify) : [{ ...job }];
+			if (!records) return [{ ...job }];
+			const kind = { type: job.type, endpoint: job.endpoint, flags: job.flags as IDataObject | undefined };
+			return jobRows({ jobId: job.jobId, jobStatus: job.status }, records, simplify, kind);
 		},
 		includeBinary: options.includeBinary,
 		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
@@ -95,7 +103,13 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 			const built = await spec.records(itemIndex);
 			if ('failure' in built) return built;
 			return {
-				body: { ...spec.fields, type: spec.type, endpoint: spec.endpoint, records: built.records, ...(webhook ? { webhook } : {}) },
+				body: {
+					...spec.fields,
+					type: spec.type,
+					endpoint: spec.endpoint,
+					records: built.records,
+					...(webhook ? { webhook: describedWebhook(webhook, spec.type, spec.endpoint) } : {}),
+				},
 			};
 		},
 		mode,

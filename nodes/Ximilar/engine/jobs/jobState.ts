@@ -4,38 +4,43 @@ import { JOB_DONE_STATE, JOB_PENDING_STATES } from '../../catalog/asyncServices'
 import type { ItemFailure } from '../../failures/itemFailure';
 import { isObject } from '../../json/read';
 import { recordFailureStatus, statusWords } from '../../json/status';
+import { answerFlags } from '../../output/jobRows';
 
-export type JobPhase = 'done' | 'pending' | 'failed';
+export type JobPhase = 'done' | 'pending';
 
-/** DONE is the end; CREATED/PROCESSING (and queue words some clients see) mean wait; anything else failed. */
+/**
+ * DONE is the only documented end of a job (docs/ximilar-api.md §4). Failure states are not
+ * documented, so no other word ends it: an unknown state is polled on until the wait ends.
+ */
 export function jobPhase(status: unknown): JobPhase {
 	const word = typeof status === 'string' ? status.toUpperCase() : '';
-	if (word === JOB_DONE_STATE) return 'done';
-	if (JOB_PENDING_STATES.includes(word)) return 'pending';
-	return 'failed';
+	return word === JOB_DONE_STATE ? 'done' : 'pending';
 }
 
-/** What a finished job gave: its records (from `response.records`), or why there are none. */
-export function jobRecords(job: IDataObject, jobId: string): { records: IDataObject[] } | { failure: ItemFailure } {
-	const phase = jobPhase(job.status);
-	if (phase === 'failed') {
-		return {
-			failure: {
-				kind: 'api',
-				message: `Ximilar job ${jobId} ended with status ${String(job.status)}`,
-				description: 'Ximilar could not finish this job. Check the image and the chosen endpoint, then run the item again.',
-				statusText: typeof job.status === 'string' ? job.status : undefined,
-			},
-		};
+/** What to tell about a job that is not DONE: documented states are on the way; another word may mean it failed. */
+export function notDoneHint(jobId: string, status: unknown): string {
+	const word = typeof status === 'string' ? status.toUpperCase() : '';
+	if (JOB_PENDING_STATES.includes(word) || status === undefined || status === null) {
+		return `The job keeps running at Ximilar and is billed once. Get its result later with Job > Get and the job ID ${jobId}.`;
 	}
+	return `Ximilar documents DONE as the only end of a job and names no failure state: status ${String(status)} may mean the job failed. Check it with Job > Get (job ID ${jobId}) or in the Ximilar App before running the item again.`;
+}
+
+/**
+ * What a finished job gave: its records (from `response.records`) and the flags its answer
+ * echoes, or why there are none.
+ */
+export function jobRecords(job: IDataObject, jobId: string): { records: IDataObject[]; flags: IDataObject } | { failure: ItemFailure } {
+	const phase = jobPhase(job.status);
 	const response = job.response;
 	const records = isObject(response) ? response.records : undefined;
 	if (phase !== 'done' || !Array.isArray(records)) {
 		return {
 			failure: {
 				kind: 'api',
-				message: phase === 'done' ? `Ximilar job ${jobId} is done but holds no records` : `Ximilar job ${jobId} is not done yet (status ${String(job.status)})`,
-				description: phase === 'done' ? 'Look at the job with Job > List, or with Job > Get and Simplify off.' : 'Fetch it again later with Job > Get.',
+				message: phase === 'done' ? `Ximilar job ${jobId} is done but holds no records` : `Ximilar job ${jobId} is not done (status ${String(job.status)})`,
+				description: phase === 'done' ? 'Look at the job with Job > List, or with Job > Get and Simplify off.' : notDoneHint(jobId, job.status),
+				statusText: typeof job.status === 'string' ? job.status : undefined,
 			},
 		};
 	}
@@ -54,5 +59,5 @@ export function jobRecords(job: IDataObject, jobId: string): { records: IDataObj
 			},
 		};
 	}
-	return { records: objects };
+	return { records: objects, flags: answerFlags(response) };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { WEBHOOK_DONE_ONLY } from '../../description/asyncJob';
 import { thrownFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import type { Connection, RequestPolicy } from '../../transport/request';
 import { runPool } from '../workerPool';
@@ -25,8 +26,10 @@ export interface JobRun {
 }
 
 /**
- * What an item's job came to. Submit and webhook modes: `{jobId, status, type, endpoint}`.
- * Wait mode: the same plus `records`, the records Ximilar returned for the item's images.
+ * What an item's job came to. Submit and webhook modes: `{jobId, status, type, endpoint}`
+ * (webhook mode adds `callback`: Ximilar calls back on DONE only).
+ * Wait mode: the same plus `records`, the records Ximilar returned for the item's images,
+ * and `flags`, what the job's answer echoes beside them.
  */
 export async function runJobs(ctx: IExecuteFunctions, connection: Connection, run: JobRun): Promise<Array<Outcome | undefined>> {
 	const runItem = async (itemIndex: number): Promise<Outcome> => {
@@ -51,12 +54,14 @@ export async function runJobs(ctx: IExecuteFunctions, connection: Connection, ru
 			type: prepared.body.type as string,
 			endpoint: prepared.body.endpoint as string,
 		};
+		// A failed job never calls back (docs/ximilar-api.md §4): the submit output says so, where the user looks.
+		if (run.mode === 'webhook') summary.callback = WEBHOOK_DONE_ONLY;
 		if (run.mode !== 'wait') return { record: summary };
 		const waited = await waitForJob(ctx, connection, jobId, { policy: run.policy, waitMs: run.waitMs, signal: run.signal });
 		if ('failure' in waited) return waited;
 		const result = jobRecords(waited.job, jobId);
 		if ('failure' in result) return result;
-		return { record: { ...summary, status: waited.job.status, records: result.records } };
+		return { record: { ...summary, status: waited.job.status, records: result.records, flags: result.flags } };
 	};
 
 	// An answer the node cannot read fails only its item, worded; the job may exist, so say where to look.

@@ -4,7 +4,7 @@ import { sleepWithAbort } from 'n8n-workflow';
 import type { ItemFailure } from '../../failures/itemFailure';
 import type { Connection, RequestPolicy } from '../../transport/request';
 import { getJob, getJobStatus } from './jobApi';
-import { jobPhase } from './jobState';
+import { jobPhase, notDoneHint } from './jobState';
 
 /** Polling starts after a second and slows down by half each time, up to 15 s between polls. */
 export const FIRST_POLL_MS = 1000;
@@ -24,7 +24,7 @@ function transient(failure: ItemFailure): boolean {
 }
 
 /**
- * Polls a job's status until it leaves CREATED/PROCESSING or `waitMs` has passed, then
+ * Polls a job's status until it is DONE or `waitMs` has passed, then
  * reads the whole job (with `response`). Status reads cost nothing: a transient failure of
  * one is retried, and polling goes on until the wait is over. The wait covers the polls
  * themselves: no request outlives it.
@@ -57,7 +57,7 @@ export async function waitForJob(
 				failure: {
 					kind: 'api',
 					message: `Ximilar job ${jobId} was not done within ${Math.round(options.waitMs / 1000)} s (status ${String(status)})`,
-					description: `${keepsRunning}, or raise "Wait Timeout".${seen}`,
+					description: `${notDoneHint(jobId, status)} Or raise "Wait Timeout".${seen}`,
 				},
 			};
 		}

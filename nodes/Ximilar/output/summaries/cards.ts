@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { list, num, obj, objects, scalar, str } from '../../json/read';
-import { listingColumns, statsColumns } from './prices';
+import { gradedStatsColumns, listingColumns, statsColumns } from './prices';
 import { categoryOf, isSlabLabel, slabColumns } from './slabLabel';
 
 /**
@@ -66,8 +66,8 @@ export function confidenceWord(distance: number | null): string | null {
 }
 
 /** The kind of one card object, for services that handle all of them (analyze, card_ocr_id). */
-function kindOf(object: IDataObject | undefined): CardKind {
-	const category = object ? (categoryOf(object) ?? '') : '';
+function kindOf(object: IDataObject | undefined, record: IDataObject): CardKind {
+	const category = (object ? categoryOf(object) : null) ?? str(record.Category) ?? '';
 	if (/sport/i.test(category)) return 'sport';
 	if (/^comic/i.test(category)) return 'comic';
 	return 'tcg';
@@ -87,8 +87,35 @@ function read(match: IDataObject | undefined, columns: Column[]): IDataObject {
 export interface CardContext {
 	/** Top-level fields sent: price columns appear when prices were asked for, and so on. */
 	request: IDataObject;
+	/** The record: its own Category and "Graded Slab" (docs/ximilar-api.md §3.3). */
+	record: IDataObject;
 	cardsFound: number;
 	index?: number;
+}
+
+const firstName = (value: unknown): string | null => str(objects(value)[0]?.name);
+
+/** "yes" / "no" as a boolean, anything else as null. */
+function yesNo(name: string | null): boolean | null {
+	if (name === null) return null;
+	if (/^(yes|true)$/i.test(name)) return true;
+	if (/^(no|false)$/i.test(name)) return false;
+	return null;
+}
+
+/**
+ * What kind of thing the card is and whether it is slabbed (docs/ximilar-api.md §3.3, S2):
+ * `top_category` from the object's own "Top Category" (beside `_tags`; a `_tags` feature of
+ * that name is read too); `category` from the object's Category tag, else the record's
+ * Category; `graded_slab` from the record's "Graded Slab", else the object's Graded tag.
+ */
+function kindColumns(card: IDataObject | undefined, record: IDataObject): IDataObject {
+	const tags = obj(card?._tags);
+	return {
+		category: (card ? categoryOf(card) : null) ?? str(record.Category),
+		top_category: firstName(card?.['Top Category']) ?? firstName(tags['Top Category']),
+		graded_slab: yesNo(firstName(record['Graded Slab']) ?? firstName(tags.Graded)),
+	};
 }
 
 function cardRow(kind: CardKind, card: IDataObject | undefined, slab: IDataObject | undefined, context: CardContext): IDataObject {
@@ -105,7 +132,9 @@ function cardRow(kind: CardKind, card: IDataObject | undefined, slab: IDataObjec
 	if (wantStats) row.price_median = stats.price_median;
 	row.confidence = confidenceWord(distance);
 	Object.assign(row, read(match, columns.detail));
-	if (wantStats) Object.assign(row, stats);
+	Object.assign(row, kindColumns(card, context.record));
+	// Graded statistics beside the ungraded ones, as Ximilar's own app shows both (S3).
+	if (wantStats) Object.assign(row, stats, gradedStatsColumns(match));
 	if (wantListings) Object.assign(row, listingColumns(match));
 	if (wantSlab) Object.assign(row, slabColumns(slab));
 	// One link column rather than an object, which a spreadsheet would show as JSON text.
@@ -120,12 +149,23 @@ function cardRow(kind: CardKind, card: IDataObject | undefined, slab: IDataObjec
 	return row;
 }
 
+/**
+ * The card objects of a record. `_identification` sits inside an `_objects` entry as a rule,
+ * but Ximilar's own parser also takes it from the record itself (docs/ximilar-api.md §3.3,
+ * S3): then the record stands for its card, with the first card object's tags when there is one.
+ */
+function identifiedCards(record: IDataObject, cards: IDataObject[]): IDataObject[] {
+	const inside = cards.filter((object) => object._identification !== undefined);
+	if (inside.length || record._identification === undefined) return inside;
+	return [{ ...(cards[0] ?? {}), _identification: record._identification }];
+}
+
 /** One row per identified card (at least one row, so no input item disappears). */
 export function cardRows(kind: CardKind | 'auto', record: IDataObject, request: IDataObject): IDataObject[] {
 	const all = objects(record._objects);
 	const slabs = all.filter(isSlabLabel);
 	const cards = all.filter((object) => !isSlabLabel(object));
-	const identified = cards.filter((object) => object._identification !== undefined);
+	const identified = identifiedCards(record, cards);
 	// A slab label alone (slab_id on a photo of the label) may carry the card's match itself.
 	const rows: Array<IDataObject | undefined> = identified.length
 		? identified
@@ -133,8 +173,8 @@ export function cardRows(kind: CardKind | 'auto', record: IDataObject, request: 
 	const many = rows.length > 1 || request.analyze_all === true;
 	return rows.map((card, index) => {
 		const slab = slabs.length === rows.length ? slabs[index] : slabs[0];
-		const context = { request, cardsFound: identified.length, index: many ? index + 1 : undefined };
-		return cardRow(kind === 'auto' ? kindOf(card) : kind, card, slab, context);
+		const context = { request, record, cardsFound: identified.length, index: many ? index + 1 : undefined };
+		return cardRow(kind === 'auto' ? kindOf(card, record) : kind, card, slab, context);
 	});
 }
 

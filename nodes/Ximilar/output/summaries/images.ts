@@ -24,16 +24,25 @@ export function colorsRow(record: IDataObject): IDataObject {
 	};
 }
 
-export function classificationRow(record: IDataObject): IDataObject {
+/**
+ * With store_images, Ximilar keeps the image in the workspace and names it in
+ * `_stored_image_id` (docs/ximilar-api.md §8, S14): a column once asked for, so every row has it.
+ */
+function storedImage(record: IDataObject, request: IDataObject): IDataObject {
+	return request.store_images === true || record._stored_image_id !== undefined ? { stored_image_id: str(record._stored_image_id) } : {};
+}
+
+export function classificationRow(record: IDataObject, request: IDataObject = {}): IDataObject {
 	const best = obj(record.best_label);
 	return {
 		best_label: str(best.name),
 		probability: num(best.prob),
 		labels: objects(record.labels).map((label) => ({ name: str(label.name), prob: num(label.prob) })),
+		...storedImage(record, request),
 	};
 }
 
-export function detectionRow(record: IDataObject): IDataObject {
+export function detectionRow(record: IDataObject, request: IDataObject = {}): IDataObject {
 	const found = objects(record._objects);
 	return {
 		objects: found.map((object) => str(object.name)),
@@ -43,6 +52,7 @@ export function detectionRow(record: IDataObject): IDataObject {
 			prob: num(object.prob),
 			bound_box: list(object.bound_box),
 		})),
+		...storedImage(record, request),
 	};
 }
 

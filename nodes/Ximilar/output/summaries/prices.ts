@@ -3,37 +3,51 @@ import type { IDataObject } from 'n8n-workflow';
 import { firstOf, isObject, num, objects, obj, round2, str } from '../../json/read';
 
 /**
- * Price columns of a card match (docs/ximilar-api.md §3). `price_*` come from
- * `best_match.price_stats[]`, one entry per `stats_type` with the numbers under `value`
- * (S3); Ximilar's own code shows ungraded, then graded, then overall. The amounts are USD
- * and the API names no currency (S3). `listing_*` summarise `best_match.pricing.list[]`,
- * marketplace listings that each carry their currency (S2).
+ * Price columns of a card match (docs/ximilar-api.md §3.6). `best_match.price_stats[]` holds
+ * one entry per `stats_type` with the numbers under `value` (S3). Ximilar's own app shows
+ * the ungraded and the graded statistics side by side, and the overall ones only when
+ * neither exists (S3): so `price_*` are the ungraded ones (else overall, when there are no
+ * graded ones either) and `graded_price_*` the graded ones. The amounts are USD and the API
+ * names no currency (S3). `listing_*` summarise `best_match.pricing.list[]`, marketplace
+ * listings that each carry their currency (S2).
  */
 
-const STATS_PREFERENCE = ['ungraded', 'graded', 'overall'];
-
-function chosenStats(match: IDataObject): IDataObject | undefined {
-	const stats = objects(match.price_stats);
-	for (const type of STATS_PREFERENCE) {
-		const entry = stats.find((candidate) => candidate.stats_type === type);
-		if (entry) return entry;
-	}
-	return stats[0];
+function statsOfType(match: IDataObject | undefined, type: string): IDataObject | undefined {
+	return objects(match?.price_stats).find((entry) => entry.stats_type === type);
 }
 
+/** The entry behind `price_*`: ungraded; overall (or an entry of no type) only when there is nothing graded either. */
+function ungradedStats(match: IDataObject | undefined): IDataObject | undefined {
+	const ungraded = statsOfType(match, 'ungraded');
+	if (ungraded || statsOfType(match, 'graded')) return ungraded;
+	return statsOfType(match, 'overall') ?? objects(match?.price_stats).find((entry) => entry.stats_type === undefined);
+}
+
+/** Numbers under `value` (S3); a flat entry is read too, in case an older answer has one. */
+const valuesOf = (entry: IDataObject | undefined): IDataObject => (entry ? (isObject(entry.value) ? entry.value : entry) : {});
+
 export function statsColumns(match: IDataObject | undefined): IDataObject {
-	const entry = match ? chosenStats(match) : undefined;
-	// Numbers under `value` (S3); a flat entry is read too, in case an older answer has one.
-	const value = entry ? (isObject(entry.value) ? entry.value : entry) : {};
-	const median = num(value.median);
+	const entry = ungradedStats(match);
+	const value = valuesOf(entry);
 	return {
-		price_median: round2(median),
+		price_median: round2(num(value.median)),
 		price_min: round2(num(value.min)),
 		price_max: round2(num(value.max)),
 		price_latest: round2(num(value.latest)),
 		price_latest_date: str(value.latest_date),
 		price_stats_type: str(entry?.stats_type),
-		price_currency: entry ? 'USD' : null,
+		price_currency: entry || statsOfType(match, 'graded') ? 'USD' : null,
+	};
+}
+
+export function gradedStatsColumns(match: IDataObject | undefined): IDataObject {
+	const value = valuesOf(statsOfType(match, 'graded'));
+	return {
+		graded_price_median: round2(num(value.median)),
+		graded_price_min: round2(num(value.min)),
+		graded_price_max: round2(num(value.max)),
+		graded_price_latest: round2(num(value.latest)),
+		graded_price_latest_date: str(value.latest_date),
 	};
 }
 

@@ -49,7 +49,9 @@ function names(thing: IDataObject, tags: Tag[]): string[] {
 function summarize(thing: IDataObject, tagsField: unknown): IDataObject {
 	const tags = tagsOf(tagsField);
 	const map = tagMap(thing, tags);
-	const top = str(map['Top Category']) ?? tags.find((tag) => tag.feature === 'Top Category')?.name ?? null;
+	// A detected object carries its "Top Category" beside `_tags` (collectibles, S2); fashion puts it inside `_tags` (S4).
+	const top =
+		tagsOf(thing['Top Category'])[0]?.name ?? str(map['Top Category']) ?? tags.find((tag) => tag.feature === 'Top Category')?.name ?? null;
 	const category = str(map.Category ?? map.category) ?? tags.find((tag) => tag.feature === 'Category')?.name ?? null;
 	const tagNames = names(thing, tags);
 	return {
@@ -65,14 +67,21 @@ export function tagsRow(record: IDataObject): IDataObject {
 	return summarize(record, record._tags);
 }
 
+/**
+ * Detection and tags: the objects found and all their tags in one row, and each object's own
+ * tags in `object_tags` (its name, categories, tag names and best value per feature), so the
+ * colour of each detected item is not lost in the merged list.
+ */
 export function objectTagsRow(record: IDataObject): IDataObject {
 	const found = objects(record._objects);
 	const perObject = found.map((object) => summarize(object, object._tags));
+	const names = found.map((object, index) => str(object.name) ?? perObject[index].category ?? perObject[index].top_category);
 	return {
 		top_category: perObject[0]?.top_category ?? null,
-		objects: found.map((object, index) => str(object.name) ?? perObject[index].category ?? perObject[index].top_category),
+		objects: names,
 		tags: [...new Set(perObject.flatMap((summary) => summary.tags as string[]))],
 		object_count: found.length,
+		object_tags: perObject.map((summary, index) => ({ name: names[index], ...summary })),
 	};
 }
 
