@@ -68,6 +68,12 @@ export interface RunOptions {
 	upstream?: boolean;
 	/** Called once the run started, with what the editor's Stop button does (cancels the execution). */
 	onStarted?: (stop: () => void) => void;
+	/**
+	 * Where n8n keeps the input files: on disk (filesystem mode, the default in regular mode: the
+	 * item holds only a marker), or in the item itself as base64 (memory mode, "default", n8n 1.x's
+	 * default: no `id`, `data` is the file). Filesystem unless said.
+	 */
+	binaryMode?: 'filesystem' | 'memory';
 }
 
 /** A node that outputs its input unchanged: the "previous node" of an upstream run. */
@@ -102,8 +108,16 @@ function nodeTypesFor(type: INodeType) {
 
 const UPSTREAM_TYPE = 'test.input';
 
-/** Input items as n8n would hold them: files stored through the BinaryDataService. */
-async function storeItems(items: InputItem[], workflowId: string, executionId: string): Promise<INodeExecutionData[]> {
+/**
+ * A file as n8n's memory mode holds it: what BinaryDataService.store gives when no manager
+ * keeps the mode (the base64 text in `data`, no `id`).
+ */
+export function inMemory(file: InputFile): IBinaryData {
+	return { data: file.data.toString('base64'), mimeType: file.mimeType, fileName: file.fileName, fileSize: `${file.data.length} B`, bytes: file.data.length } as IBinaryData;
+}
+
+/** Input items as n8n would hold them: files stored through the BinaryDataService, or in the item (memory mode). */
+async function storeItems(items: InputItem[], workflowId: string, executionId: string, mode: RunOptions['binaryMode'] = 'filesystem'): Promise<INodeExecutionData[]> {
 	const service = await binaryDataService();
 	return await Promise.all(
 		items.map(async (item, index) => {
@@ -111,6 +125,10 @@ async function storeItems(items: InputItem[], workflowId: string, executionId: s
 			if (item.binary) {
 				stored.binary = {};
 				for (const [name, file] of Object.entries(item.binary)) {
+					if (mode === 'memory') {
+						stored.binary[name] = inMemory(file);
+						continue;
+					}
 					stored.binary[name] = await service.store(
 						{ type: 'execution', workflowId, executionId },
 						file.data,
@@ -221,7 +239,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		settings,
 	});
 
-	const items = await storeItems(options.items ?? [{ json: {} }], workflowId, executionId);
+	const items = await storeItems(options.items ?? [{ json: {} }], workflowId, executionId, options.binaryMode);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const credentialsHelper = new TestCredentialsHelper(
 		{ [credentialType.name]: credentialType as ICredentialType },

@@ -5,6 +5,7 @@ import { Base64Image } from './base64Image';
 import { controlWords, firstControlCharacter } from './headerValue';
 import { FRONT_IMAGE, readImageSource, type ImageParameters } from './imageParameters';
 import { detectImageFormat } from './imageFormat';
+import { inlineImage } from './inlineBase64';
 import { textParameter } from './jsonObject';
 import { itemParameter } from './itemParameter';
 import type { ReusedBuffers } from './reusedBuffers';
@@ -45,7 +46,8 @@ async function fromBinary(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	propertyName: string,
-): Promise<{ bytes: Buffer } | { failure: ItemFailure }> {
+	memory?: ReusedBuffers,
+): Promise<{ bytes: Buffer } | { base64: string } | { failure: ItemFailure }> {
 	let binary;
 	try {
 		binary = ctx.helpers.assertBinaryData(itemIndex, propertyName);
@@ -60,9 +62,16 @@ async function fromBinary(
 			),
 		};
 	}
+	const label = binary.fileName ? `the binary file "${binary.fileName}"` : `the binary file in "${propertyName}"`;
+	// n8n's memory mode: the item holds the file as base64 already, which is sent as it is.
+	const inline = inlineImage(binary, memory);
+	if (inline) {
+		const failure = checkImageBytes(inline.bytes, label);
+		inline.done();
+		return failure ? { failure } : { base64: inline.base64 };
+	}
 	// Read through the helper: in filesystem/S3/database mode binary.data holds only a marker.
 	const buffer = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-	const label = binary.fileName ? `the binary file "${binary.fileName}"` : `the binary file in "${propertyName}"`;
 	const failure = checkImageBytes(buffer, label);
 	return failure ? { failure } : { bytes: buffer };
 }
@@ -139,23 +148,27 @@ function fromBase64(value: string): { base64: string } | { failure: ItemFailure 
 
 type ImageRead = { bytes: Buffer } | { base64: string } | { url: string } | { failure: ItemFailure };
 
-async function readImage(ctx: IExecuteFunctions, itemIndex: number, names: ImageParameters): Promise<ImageRead> {
+async function readImage(ctx: IExecuteFunctions, itemIndex: number, names: ImageParameters, memory?: ReusedBuffers): Promise<ImageRead> {
 	const source = readImageSource(ctx, itemIndex);
 	if (source === 'binary') {
 		const property = textParameter(itemParameter(ctx, names.binaryField, itemIndex));
-		return await fromBinary(ctx, itemIndex, property);
+		return await fromBinary(ctx, itemIndex, property, memory);
 	}
 	if (source === 'url') return fromUrl(textParameter(itemParameter(ctx, names.url, itemIndex)));
 	return fromBase64(textParameter(itemParameter(ctx, names.base64, itemIndex)));
 }
 
-/** The image part of a record (`_base64` or `_url`), read and checked for one item. */
+/**
+ * The image part of a record (`_base64` or `_url`), read and checked for one item. `memory`:
+ * reused within the run for the check of a file n8n holds as base64 (inlineBase64.ts).
+ */
 export async function readImageField(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	names: ImageParameters = FRONT_IMAGE,
+	memory?: ReusedBuffers,
 ): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
-	const image = await readImage(ctx, itemIndex, names);
+	const image = await readImage(ctx, itemIndex, names, memory);
 	if ('failure' in image) return image;
 	if ('url' in image) return { field: { _url: image.url } };
 	return { field: { _base64: 'bytes' in image ? image.bytes.toString('base64') : image.base64 } };
@@ -172,7 +185,7 @@ export async function readRecordImageField(
 	itemIndex: number,
 	memory?: ReusedBuffers,
 ): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
-	const image = await readImage(ctx, itemIndex, FRONT_IMAGE);
+	const image = await readImage(ctx, itemIndex, FRONT_IMAGE, memory);
 	if ('failure' in image) return image;
 	if ('url' in image) return { field: { _url: image.url } };
 	if (!('bytes' in image)) return { field: { _base64: image.base64 } };

@@ -12,11 +12,13 @@ import { inputFailure } from '../../failures/itemFailure';
 import { withComputed } from '../../output/computedFields';
 import { pairOutcomes } from '../../output/pairItems';
 import { readCollectionTarget, readCollectionType } from '../../records/collectionTarget';
+import { FRONT_IMAGE } from '../../records/imageParameters';
 import { readImageField, recordBytes } from '../../records/imageRecord';
 import { itemParameter } from '../../records/itemParameter';
 import { fieldList, parseJsonObject, textParameter } from '../../records/jsonObject';
 import { checkNumber } from '../../records/numberParameter';
 import type { Prepared } from '../../records/prepared';
+import { ReusedBuffers } from '../../records/reusedBuffers';
 import { requestXimilar } from '../../transport/request';
 
 export const option: OperationOption = {
@@ -101,14 +103,14 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions(showFor('collection', 'search'), properties);
 
 /** Item i's search: the whole request body (query record, k, filter, fields). */
-async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number): Promise<Prepared> {
+async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number, memory: ReusedBuffers): Promise<Prepared> {
 	let queryRecord: IDataObject;
 	if (itemParameter(ctx, 'queryBy', itemIndex) === 'recordId') {
 		const id = textParameter(itemParameter(ctx, 'queryRecordId', itemIndex, ''));
 		if (!id) return { failure: inputFailure('Query Record ID is empty', 'Map the _id of a record in the collection.') };
 		queryRecord = { _id: id };
 	} else {
-		const image = await readImageField(ctx, itemIndex);
+		const image = await readImageField(ctx, itemIndex, FRONT_IMAGE, memory);
 		if ('failure' in image) return image;
 		queryRecord = image.field;
 	}
@@ -147,6 +149,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	if ('output' in run) return run.output;
 	const { settings, type, connection } = run;
 	const queries: IDataObject[] = [];
+	const memory = new ReusedBuffers();
 
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
@@ -155,7 +158,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const method = tagSearch ? COLLECTION_METHODS.tagSearch : type.searchMethod;
 			const target = readCollectionTarget(this, itemIndex, type, method);
 			if ('failure' in target) return target;
-			const prepared = await prepareQuery(this, itemIndex);
+			const prepared = await prepareQuery(this, itemIndex, memory);
 			if ('failure' in prepared) return prepared;
 			queries[itemIndex] = queryLabel(prepared.record);
 			return { ...prepared, target: target.target };
