@@ -120,12 +120,18 @@ describe('image sources', () => {
 	it('accepts raw base64 and data URIs', async () => {
 		const png = makePng(8, 8, 42).toString('base64');
 		const items = [{ json: { image: png } }, { json: { image: `data:image/png;base64,${png}` } }];
-		const result = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}' }), items);
+		// Each item sent (the same image twice would otherwise go once): the data URI's prefix is not sent.
+		const result = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}', options: { distinctImagesOnce: false } }), items);
 		expect(result.error).toBeUndefined();
 		const body = ctx.sim.lastBody('/collectibles/v2/tcg_id');
 		expect(body.records).toEqual([{ _base64Length: png.length }, { _base64Length: png.length }]);
 		// Same bytes, same card.
 		expect(result.main[0].json.full_name).toBe(result.main[1].json.full_name);
+		// By default the two are one image: sent once, both items get its result.
+		ctx.sim.reset();
+		const once = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}' }), items);
+		expect(ctx.sim.lastBody('/collectibles/v2/tcg_id').records).toEqual([{ _base64Length: png.length }]);
+		expect(once.main[1].json).toEqual({ ...result.main[1].json, result_shared_with_item: 0 });
 	});
 });
 

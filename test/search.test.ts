@@ -122,7 +122,8 @@ describe('search', () => {
 		ctx.sim.createCollection(COLLECTION);
 		ctx.sim.latencyMs = 50;
 		const items = Array.from({ length: 8 }, () => ({ json: {} }));
-		await run(collection('search', { queryBy: 'recordId', queryRecordId: 'sku-0', options: { parallelRequests: 2 } }), items, 'continueRegularOutput');
+		// Eight times the same query: each sent, to fill the lanes.
+		await run(collection('search', { queryBy: 'recordId', queryRecordId: 'sku-0', options: { parallelRequests: 2, distinctImagesOnce: false } }), items, 'continueRegularOutput');
 		expect(requestsTo('visualKNN')).toHaveLength(8);
 		expect(ctx.sim.maxInFlight).toBe(2);
 	});

@@ -105,6 +105,15 @@ export const REQUEST_OPTIONS = {
 		description:
 			'Whether to also retry timeouts, server errors (500, 502, 504) and connections lost after the request was sent. Ximilar may already have processed and billed those records, so a retry can bill them twice.',
 	},
+	distinctImagesOnce: {
+		displayName: 'Send Each Distinct Image Once',
+		name: 'distinctImagesOnce',
+		type: 'boolean',
+		noDataExpression: true,
+		default: true,
+		description:
+			'Whether to send an image only once when several items would send the same request (the same image, by its bytes or its URL, with the same settings and fields apart from Record ID). Each of those items still gets the whole result, with its own Record ID, and says which item it shares it with; Ximilar bills it once. Off: every item is sent and billed.',
+	},
 	includeInputBinary: {
 		displayName: 'Include Input Binary',
 		name: 'includeInputBinary',

@@ -17,6 +17,8 @@ export interface RunSettings {
 	parallel: number;
 	policy: RequestPolicy;
 	includeBinary: boolean;
+	/** Read-only operations: send an item that repeats an earlier item's request only once (Send Each Distinct Image Once). */
+	distinctOnce: boolean;
 	/** The largest result image a download may bring (Max Download Size). */
 	maxDownloadBytes: number;
 	options: IDataObject;
@@ -69,6 +71,7 @@ export function readSettings(ctx: IExecuteFunctions): { settings: RunSettings } 
 				}),
 			},
 			includeBinary: options.includeInputBinary === true,
+			distinctOnce: options.distinctImagesOnce !== false,
 			maxDownloadBytes: numbers.maxDownloadSizeMb * MB,
 			options,
 		},

@@ -24,8 +24,11 @@ export interface ItemFailure {
 	thrown?: Error;
 }
 
-/** What became of one input item: the record Ximilar returned for it, or why there is none. */
-export type Outcome = { record: IDataObject } | { failure: ItemFailure };
+/**
+ * What became of one input item: the record Ximilar returned for it, or why there is none.
+ * `sharedWith`: the item repeated the request of this earlier item, was not sent, and shares its record.
+ */
+export type Outcome = { record: IDataObject; sharedWith?: number } | { failure: ItemFailure };
 
 export function inputFailure(message: string, description?: string): ItemFailure {
 	return { kind: 'input', message, description };

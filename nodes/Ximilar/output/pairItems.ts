@@ -4,6 +4,13 @@ import type { ItemFailure, Outcome } from '../failures/itemFailure';
 import { failureToError, failureToErrorOutputJson, failureToJson } from '../failures/n8nError';
 import { agentOutputs, isToolCall } from './agentAnswer';
 
+/**
+ * The column of an item that repeated an earlier item's request and shares its result (it was
+ * not sent, so not billed): that item's index, as in the "Item N" of messages. It goes in full
+ * and raw rows, never in an agent's compact answer.
+ */
+export const SHARED_RESULT_FIELD = 'result_shared_with_item';
+
 export interface PairOptions {
 	/** Turns a returned record into one or more output json objects. */
 	shape: (record: IDataObject, itemIndex: number) => IDataObject[];
@@ -11,6 +18,8 @@ export interface PairOptions {
 	includeBinary?: boolean;
 	/** Binary data made for one output (e.g. a downloaded result image), by its position among the item's outputs. */
 	binaryFor?: (itemIndex: number, position: number) => IBinaryKeyData | undefined;
+	/** Leave SHARED_RESULT_FIELD out of the rows (a compact output); it is in them unless this is false. */
+	sharedResultField?: boolean;
 }
 
 /** Every item fails the same way (a node-level setting is wrong), paired as any other failure. */
@@ -77,7 +86,9 @@ export function pairOutcomes(
 			continue;
 		}
 		const inputBinary = options.includeBinary ? inputs[itemIndex]?.binary : undefined;
-		options.shape(outcome.record, itemIndex).forEach((json, position) => {
+		const sharedWith = options.sharedResultField !== false ? outcome.sharedWith : undefined;
+		options.shape(outcome.record, itemIndex).forEach((shaped, position) => {
+			const json = sharedWith === undefined ? shaped : { ...shaped, [SHARED_RESULT_FIELD]: sharedWith };
 			const made = options.binaryFor?.(itemIndex, position);
 			const binary = made || inputBinary ? { ...inputBinary, ...made } : undefined;
 			output.push(binary ? { json, binary, pairedItem } : { json, pairedItem });

@@ -1,4 +1,5 @@
 import { encodeBase64Into } from './base64Encode';
+import { imageFingerprint } from './imageFingerprint';
 
 /**
  * An image's bytes, sent base64-encoded as a record's `_base64`. JSON.stringify gives the
@@ -32,6 +33,16 @@ export class Base64Image {
 	/** Writes the base64 text into `target` at `offset`; returns how many bytes it wrote. */
 	writeTo(target: Buffer, offset: number): number {
 		return encodeBase64Into(this.readable(), target, offset);
+	}
+
+	/** Its key among the images of a run (imageFingerprint.ts). */
+	fingerprint(): string {
+		return imageFingerprint(this.readable());
+	}
+
+	/** Whether these are the same bytes as `other`. */
+	sameBytes(other: Uint8Array): boolean {
+		return this.readable().equals(other);
 	}
 
 	/** The image is in its request body: lent memory may take the next one (own bytes stay readable). */

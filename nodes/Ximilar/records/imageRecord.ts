@@ -193,3 +193,23 @@ export async function readRecordImageField(
 	const base64 = new Base64Image(bytes, memory && ((lent) => memory.giveBack(lent)));
 	return { field: { _base64: base64 as unknown as IDataObject } };
 }
+
+/**
+ * Whether item i's image (read again, as its record read it) is byte for byte `image`, the
+ * image of a later item whose fingerprint is the same: the later item may then share its
+ * result. Reading it again costs one read of a file already read once, and only for likely
+ * copies; the run keeps no copy of any image to compare with.
+ */
+export async function sameImageAs(ctx: IExecuteFunctions, itemIndex: number, image: string | Base64Image): Promise<boolean> {
+	let earlier: ImageRead;
+	try {
+		earlier = await readImage(ctx, itemIndex, FRONT_IMAGE);
+	} catch {
+		return false;
+	}
+	if ('failure' in earlier || 'url' in earlier) return false;
+	if (typeof image === 'string') {
+		return 'base64' in earlier ? earlier.base64 === image : earlier.bytes.equals(Buffer.from(image, 'base64'));
+	}
+	return image.sameBytes('bytes' in earlier ? earlier.bytes : Buffer.from(earlier.base64, 'base64'));
+}

@@ -6,6 +6,7 @@ import { FIELDS_TO_RETURN } from '../../description/collectionFields';
 import { imageSourceProperties } from '../../description/imageSource';
 import { showFor, type OperationOption } from '../../description/operations';
 import { optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
+import { distinctRecordsFor, hintSharedResults } from '../../engine/batching/distinctRecords';
 import { runBatches } from '../../engine/batching/runBatches';
 import { startRun } from '../../engine/run';
 import { inputFailure } from '../../failures/itemFailure';
@@ -82,6 +83,7 @@ const properties: INodeProperties[] = [
 	FIELDS_TO_RETURN,
 	optionsCollection([
 		REQUEST_OPTIONS.adaptToRateLimits,
+		REQUEST_OPTIONS.distinctImagesOnce,
 		{
 			displayName: 'Split Matches',
 			name: 'splitMatches',
@@ -150,6 +152,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const { settings, type, connection } = run;
 	const queries: IDataObject[] = [];
 	const memory = new ReusedBuffers();
+	const distinct = distinctRecordsFor(this, settings);
 
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
@@ -172,7 +175,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		pacer: settings.policy.pacer,
 		stopOnFailure: !this.continueOnFail(),
 		signal: connection.signal,
+		distinct,
 	});
+	hintSharedResults(this, distinct);
 
 	const split = settings.options.splitMatches === true;
 	return pairOutcomes(this, outcomes, {

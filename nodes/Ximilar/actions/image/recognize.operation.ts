@@ -10,6 +10,7 @@ import { showFor, type OperationOption } from '../../description/operations';
 import { BATCH_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
 import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
 import { SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
+import { distinctRecordsFor, hintSharedResults } from '../../engine/batching/distinctRecords';
 import { batchSender, RECORDS_IN_ORDER } from '../../engine/batching/senders';
 import { runBatches } from '../../engine/batching/runBatches';
 import { downloadResultImages, readDownload } from '../../engine/downloads';
@@ -153,6 +154,7 @@ const properties: INodeProperties[] = [
 		},
 		REQUEST_OPTIONS.includeInputBinary,
 		REQUEST_OPTIONS.maxDownloadSizeMb,
+		REQUEST_OPTIONS.distinctImagesOnce,
 		REQUEST_OPTIONS.maxRequestSizeMb,
 		...BATCH_OPTIONS,
 	]),
@@ -229,6 +231,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	// The request fields of each item's target, which shape its simplified output.
 	const requestFields: IDataObject[] = [];
 	const memory = new ReusedBuffers();
+	const distinct = distinctRecordsFor(this, settings);
 
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
@@ -254,7 +257,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		pacer: settings.policy.pacer,
 		stopOnFailure: !this.continueOnFail(),
 		signal: connection.signal,
+		distinct,
 	});
+	hintSharedResults(this, distinct);
 	const forAgent = simplify && isToolCall(this);
 	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
 	const sentId = (itemIndex: number) => textParameter(itemParameter(this, 'recordId', itemIndex, '')) !== '';

@@ -7,6 +7,7 @@ import { showFor, type OperationOption } from '../../description/operations';
 import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
 import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
 import { SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
+import { distinctRecordsFor, hintSharedResults } from '../../engine/batching/distinctRecords';
 import { batchSender, RECORDS_IN_ORDER } from '../../engine/batching/senders';
 import { runBatches } from '../../engine/batching/runBatches';
 import { startRun } from '../../engine/run';
@@ -73,7 +74,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether Ximilar keeps the images in your workspace (Ximilar\'s store_images); each result then carries its stored_image_id',
 	},
 	simplifyProperty('one flat row per image: the best label, every label and tag the flow\'s models gave, the objects found'),
-	optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, ...IMAGE_OPTIONS, ...BATCH_OPTIONS]),
+	optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, ...IMAGE_OPTIONS, REQUEST_OPTIONS.distinctImagesOnce, ...BATCH_OPTIONS]),
 ];
 
 export const description = updateDisplayOptions(showFor('image', 'runFlow'), properties);
@@ -98,6 +99,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
 	const requestFields: IDataObject[] = [];
 	const memory = new ReusedBuffers();
+	const distinct = distinctRecordsFor(this, settings);
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
 		prepare: async (itemIndex) => {
@@ -119,7 +121,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		pacer: settings.policy.pacer,
 		stopOnFailure: !this.continueOnFail(),
 		signal: connection.signal,
+		distinct,
 	});
+	hintSharedResults(this, distinct);
 	return pairOutcomes(this, outcomes, {
 		shape: (record, itemIndex) => (simplify ? simplifyRecord('flow', record, requestFields[itemIndex]) : [rawRecord(record)]),
 		includeBinary: settings.includeBinary,

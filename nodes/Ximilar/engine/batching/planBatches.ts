@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
+import { stableJson } from '../../json/stableJson';
 import type { PreparedItem, RequestTarget } from '../../records/prepared';
 
 export interface BatchLimits {
@@ -35,18 +36,6 @@ function tooLarge(bytes: number, maxBytes: number): ItemFailure {
 	);
 }
 
-/** JSON with object keys sorted, so that equal settings give equal keys whatever their order. */
-function stableJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-	if (typeof value === 'object' && value !== null) {
-		const entries = Object.keys(value)
-			.sort()
-			.map((key) => `${JSON.stringify(key)}:${stableJson((value as IDataObject)[key])}`);
-		return `{${entries.join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
-}
-
 /** Items whose targets have equal keys can share a request. */
 export function targetKey(target: RequestTarget): string {
 	return stableJson([target.path, target.headers ?? {}, target.fields ?? {}, target.maxRecords ?? null]);
@@ -59,7 +48,8 @@ export function targetKey(target: RequestTarget): string {
  * are open (or together hold more than one request's worth of bytes) the oldest goes
  * out early. So only the batches in flight plus about one request's worth of open
  * batches hold image data: memory stays flat however many items there are. Refused
- * items (and records larger than a request may be) are reported and leave no gap in a batch.
+ * items (and records larger than a request may be) are reported and leave no gap in a batch;
+ * so do items that repeat an earlier item's request (`isCopy`).
  */
 export async function* planBatches(
 	itemCount: number,
@@ -67,6 +57,8 @@ export async function* planBatches(
 	limits: BatchLimits,
 	onRefused: (itemIndex: number, failure: ItemFailure) => void,
 	shouldStop: () => boolean = () => false,
+	/** Whether the item repeats the request of an earlier one (distinctRecords.ts): then it is not sent. */
+	isCopy?: (itemIndex: number, record: IDataObject, target: RequestTarget) => Promise<boolean>,
 ): AsyncGenerator<Batch> {
 	// A Map keeps insertion order: the first entry is the batch opened longest ago.
 	const open = new Map<string, Batch>();
@@ -87,6 +79,7 @@ export async function* planBatches(
 			onRefused(itemIndex, tooLarge(prepared.bytes, limits.maxBytes));
 			continue;
 		}
+		if (isCopy && (await isCopy(itemIndex, prepared.record, prepared.target))) continue;
 		const key = targetKey(prepared.target);
 		const current = open.get(key);
 		if (current && current.bytes + prepared.bytes > limits.maxBytes) yield take(key);

@@ -6,6 +6,7 @@ import { isObject } from '../../json/read';
 import { recordFailureStatus } from '../../json/status';
 import type { PreparedItem, RequestTarget } from '../../records/prepared';
 import type { Pacer } from '../../transport/pacer';
+import type { DistinctRecords } from './distinctRecords';
 import { dispatchBatches } from './dispatch';
 import { planBatches, type Batch, type BatchLimits } from './planBatches';
 
@@ -32,6 +33,8 @@ export interface BatchedRun {
 	stopOnFailure: boolean;
 	/** The execution's cancel signal: once it fires, no item is read and no batch starts. */
 	signal?: AbortSignal;
+	/** Read-only operations: an item repeating an earlier item's request is not sent, and shares its outcome. */
+	distinct?: DistinctRecords;
 }
 
 /**
@@ -106,7 +109,7 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
  * go out in batches within the limits, at most `parallel` requests at a time, and every
  * item gets an outcome at its own index, whatever order the requests finish in. Items
  * left without an outcome were never sent (a failure stopped the job, or the execution
- * was cancelled).
+ * was cancelled). With `distinct`, an item that repeats an earlier request gets that one's outcome.
  */
 export async function runBatches(job: BatchedRun): Promise<Array<Outcome | undefined>> {
 	const outcomes: Array<Outcome | undefined> = new Array(job.itemCount);
@@ -138,12 +141,14 @@ export async function runBatches(job: BatchedRun): Promise<Array<Outcome | undef
 			return { failure: thrownFailure(error, 'api') };
 		}
 	};
+	const distinct = job.distinct;
 	const batches = planBatches(
 		job.itemCount,
 		prepare,
 		job.limits,
 		fail,
 		() => cancelled() || (job.stopOnFailure && failed),
+		distinct && ((itemIndex, record, target) => distinct.isCopy(itemIndex, record, target)),
 	);
 
 	const next = async (readAhead: boolean) => {
@@ -154,9 +159,12 @@ export async function runBatches(job: BatchedRun): Promise<Array<Outcome | undef
 		return step.done ? undefined : step.value;
 	};
 	const run = async (batch: Batch) => {
-		settleBatch(batch, await send(batch), outcomes);
+		const result = await send(batch);
+		if (distinct && !('cancelled' in result)) distinct.recordsSent += batch.itemIndexes.length;
+		settleBatch(batch, result, outcomes);
 		if (batch.itemIndexes.some((index) => 'failure' in (outcomes[index] ?? {}))) failed = true;
 	};
 	await dispatchBatches(next, run, job.pacer, Math.max(1, Math.min(job.parallel, job.itemCount)));
+	distinct?.settle(outcomes);
 	return outcomes;
 }

@@ -1,0 +1,129 @@
+import type { IDataObject, IExecuteFunctions, NodeExecutionHint } from 'n8n-workflow';
+import { deepCopy } from 'n8n-workflow';
+
+import type { Outcome } from '../../failures/itemFailure';
+import { stableJson } from '../../json/stableJson';
+import { Base64Image } from '../../records/base64Image';
+import { imageFingerprint } from '../../records/imageFingerprint';
+import { sameImageAs } from '../../records/imageRecord';
+import type { RequestTarget } from '../../records/prepared';
+import type { RunSettings } from '../settings';
+import { targetKey } from './planBatches';
+
+type Image = string | Base64Image;
+
+/** Whether item i's image is byte for byte `image` (read again: records/imageRecord.ts sameImageAs). */
+export type SameImage = (itemIndex: number, image: Image) => Promise<boolean>;
+
+/**
+ * What makes two requests of a read-only operation the same: the request (path, headers,
+ * top-level fields), the record's fields apart from its `_id`, and its image, by URL or by
+ * the fingerprint of its bytes. `image`: the image to compare byte for byte with the earlier
+ * item's when the keys are equal (none for a URL, which is in the key itself). Undefined
+ * when the record holds more than one image, which is then simply sent.
+ */
+function identity(record: IDataObject, target: RequestTarget): { key: string; image?: Image } | undefined {
+	const images: Image[] = [];
+	const rest = { ...record };
+	delete rest._id;
+	const fields = stableJson(rest, (key, value) => {
+		if (key !== '_base64' || (typeof value !== 'string' && !(value instanceof Base64Image))) return undefined;
+		images.push(value);
+		return { image: typeof value === 'string' ? imageFingerprint(value) : value.fingerprint() };
+	});
+	if (images.length > 1) return undefined;
+	return { key: `${targetKey(target)}\n${fields}`, image: images[0] };
+}
+
+/**
+ * Each distinct image of a run sent once, for read-only operations (Recognize, Run Flow,
+ * Search): Ximilar bills every record it processes, and a resent form, a product listed in two
+ * colours with one photo, or a sheet whose rows point at the same pictures would pay for the
+ * same answer again. An item whose request would be the same as an earlier item's is not sent;
+ * it gets that item's record, with its own `_id`, at its own place. Never for collection upkeep,
+ * where each record is an entry of its own.
+ *
+ * Memory: one short key per distinct request; no image is kept. Equal keys are confirmed byte
+ * for byte by reading the earlier image again (`sameImage`), so a fingerprint that happens to
+ * match never gives an item another image's result.
+ */
+export class DistinctRecords {
+	/** Earlier items that were sent, by the key of their request (several only when fingerprints matched but bytes did not). */
+	private readonly sent = new Map<string, number[]>();
+	/** Each copy and the earlier item whose result it shares. */
+	readonly copies = new Map<number, number>();
+	/** A copy's own `_id`, when it has one. */
+	private readonly ownIds = new Map<number, string>();
+	/** Records that went to Ximilar in requests. */
+	recordsSent = 0;
+
+	constructor(private readonly sameImage: SameImage) {}
+
+	/**
+	 * Whether item i repeats the request of an earlier item that is sent: then it is not sent
+	 * itself, and its image's memory is given back at once.
+	 */
+	async isCopy(itemIndex: number, record: IDataObject, target: RequestTarget): Promise<boolean> {
+		const found = identity(record, target);
+		if (!found) return false;
+		const earlier = this.sent.get(found.key) ?? [];
+		for (const original of earlier) {
+			if (found.image !== undefined && !(await this.sameImage(original, found.image))) continue;
+			this.copies.set(itemIndex, original);
+			if (typeof record._id === 'string') this.ownIds.set(itemIndex, record._id);
+			if (found.image instanceof Base64Image) found.image.release();
+			return true;
+		}
+		this.sent.set(found.key, [...earlier, itemIndex]);
+		return false;
+	}
+
+	/**
+	 * Every copy gets the outcome of the item it repeated: the record (a copy of its own, with
+	 * the copy's `_id`, or none when it sent none) or the failure, under its own item number.
+	 */
+	settle(outcomes: Array<Outcome | undefined>): void {
+		for (const [copy, original] of this.copies) {
+			const outcome = outcomes[original];
+			if (outcome === undefined) continue;
+			const ownId = this.ownIds.get(copy);
+			if ('failure' in outcome) {
+				const shared = `Item ${copy} has the same image and request as item ${original}, sent once for both.`;
+				const description = outcome.failure.description ? `${outcome.failure.description} ${shared}` : shared;
+				outcomes[copy] = { failure: { ...outcome.failure, recordId: ownId, description } };
+				continue;
+			}
+			const record = deepCopy(outcome.record);
+			if (ownId !== undefined) record._id = ownId;
+			else delete record._id;
+			outcomes[copy] = { record, sharedWith: original };
+		}
+	}
+
+	/** What the run saved, for the hint above the node's output; none when no item repeated another. */
+	hint(): NodeExecutionHint | undefined {
+		const copies = this.copies.size;
+		if (copies === 0) return undefined;
+		const itemCount = this.recordsSent + copies;
+		const records = (count: number) => `${count} ${count === 1 ? 'record' : 'records'}`;
+		const items = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
+		return {
+			type: 'info',
+			location: 'outputPane',
+			message:
+				`${records(this.recordsSent)} sent to Ximilar for ${items(itemCount)}: ${items(copies)} had the same image and request as an earlier item and ` +
+				`share its result, so ${records(copies)} fewer were billed (Options > Send Each Distinct Image Once).`,
+		};
+	}
+}
+
+/** The run's DistinctRecords when Send Each Distinct Image Once is on (the default); images are compared as the items' records read them. */
+export function distinctRecordsFor(ctx: IExecuteFunctions, settings: RunSettings): DistinctRecords | undefined {
+	return settings.distinctOnce ? new DistinctRecords((itemIndex, image) => sameImageAs(ctx, itemIndex, image)) : undefined;
+}
+
+/** Says above the node's output how many records were sent for how many items, when items shared results. */
+export function hintSharedResults(ctx: IExecuteFunctions, distinct: DistinctRecords | undefined): void {
+	const hint = distinct?.hint();
+	if (hint) ctx.addExecutionHints(hint);
+}
