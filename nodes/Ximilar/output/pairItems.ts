@@ -88,7 +88,7 @@ export function pairOutcomes(
 		const inputBinary = options.includeBinary ? inputs[itemIndex]?.binary : undefined;
 		const sharedWith = options.sharedResultField !== false ? outcome.sharedWith : undefined;
 		options.shape(outcome.record, itemIndex).forEach((shaped, position) => {
-			const json = sharedWith === undefined ? shaped : { ...shaped, [SHARED_RESULT_FIELD]: sharedWith };
+			const json = sharedWith === undefined ? shaped : Object.assign({}, shaped, { [SHARED_RESULT_FIELD]: sharedWith });
 			const made = options.binaryFor?.(itemIndex, position);
 			const binary = made || inputBinary ? { ...inputBinary, ...made } : undefined;
 			output.push(binary ? { json, binary, pairedItem } : { json, pairedItem });

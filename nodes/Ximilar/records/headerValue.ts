@@ -12,10 +12,11 @@ function isControl(code: number, withC1: boolean): boolean {
 
 /** The first control character of `text` (a tab allowed when `allowTab`), or undefined. */
 export function firstControlCharacter(text: string, options: { allowTab?: boolean; withC1?: boolean } = {}): string | undefined {
-	for (const character of text) {
-		const code = character.charCodeAt(0);
-		if (options.allowTab && character === '\t') continue;
-		if (isControl(code, options.withC1 === true)) return character;
+	// By code unit: every control character is a single one (surrogates are not control characters).
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (options.allowTab && code === 9) continue;
+		if (isControl(code, options.withC1 === true)) return text[index];
 	}
 	return undefined;
 }

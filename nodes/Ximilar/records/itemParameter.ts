@@ -7,7 +7,20 @@ import { deepCopy } from 'n8n-workflow';
  * it is read once per execution and reused: n8n's getNodeParameter costs about a tenth of
  * a millisecond per call even for a constant, and a run reads several per item.
  */
-const cache = new WeakMap<IExecuteFunctions, Map<string, unknown>>();
+interface RunCache {
+	/** Whether each parameter path holds an expression (the workflow's parameters do not change during a run). */
+	expressions: Map<string, boolean>;
+	/** The values of the parameters that hold none, by path, options and fallback. */
+	values: Map<string, unknown>;
+}
+
+const caches = new WeakMap<IExecuteFunctions, RunCache>();
+
+function cacheOf(ctx: IExecuteFunctions): RunCache {
+	let cache = caches.get(ctx);
+	if (!cache) caches.set(ctx, (cache = { expressions: new Map(), values: new Map() }));
+	return cache;
+}
 
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
@@ -26,6 +39,16 @@ function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
 	return value;
 }
 
+/** Whether the parameter at this path holds an expression, so that its value may differ per item. */
+export function parameterHoldsExpression(ctx: IExecuteFunctions, name: string): boolean {
+	const { expressions } = cacheOf(ctx);
+	let holds = expressions.get(name);
+	if (holds === undefined) expressions.set(name, (holds = holdsExpression(rawParameter(ctx, name))));
+	return holds;
+}
+
+const keyPart = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
 /** getNodeParameter(name, itemIndex, fallback, options), read once when it holds no expression. */
 export function itemParameter(
 	ctx: IExecuteFunctions,
@@ -34,12 +57,27 @@ export function itemParameter(
 	fallback?: unknown,
 	options?: IGetNodeParameterOptions,
 ): unknown {
-	if (holdsExpression(rawParameter(ctx, name))) return ctx.getNodeParameter(name, itemIndex, fallback, options);
-	let values = cache.get(ctx);
-	if (!values) cache.set(ctx, (values = new Map()));
-	const key = `${name}\u0000${JSON.stringify(options ?? null)}\u0000${JSON.stringify(fallback ?? null)}`;
-	if (!values.has(key)) values.set(key, ctx.getNodeParameter(name, itemIndex, fallback, options));
-	const value = values.get(key);
+	if (parameterHoldsExpression(ctx, name)) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+	const { values } = cacheOf(ctx);
+	const key = options === undefined ? `${name}\u0000\u0000${keyPart(fallback)}` : `${name}\u0000${keyPart(options)}\u0000${keyPart(fallback)}`;
+	let value = values.get(key);
+	if (value === undefined && !values.has(key)) values.set(key, (value = ctx.getNodeParameter(name, itemIndex, fallback, options)));
 	// Callers get their own copy of an object, as n8n hands out.
 	return typeof value === 'object' && value !== null ? deepCopy(value) : value;
+}
+
+/**
+ * `read()` once per run when none of the parameters it reads (`names`) holds an expression:
+ * its result is then the same for every item, and every item gets that same result (an
+ * operation's request settings, say, which would otherwise be parsed and checked per item).
+ */
+export function sameForEveryItem<T>(ctx: IExecuteFunctions, key: string, names: string[], read: () => T): T {
+	const { values } = cacheOf(ctx);
+	const cacheKey = `\u0001${key}`;
+	// Kept only when it is the same for every item: then it is there from the second item on.
+	if (values.has(cacheKey)) return values.get(cacheKey) as T;
+	if (names.some((name) => parameterHoldsExpression(ctx, name))) return read();
+	const value = read();
+	values.set(cacheKey, value);
+	return value;
 }

@@ -5,7 +5,7 @@ import { inputFailure, type ItemFailure } from '../failures/itemFailure';
 import { readRecordImageField, recordBytes } from './imageRecord';
 import type { Prepared } from './prepared';
 import { parseJsonObject, textParameter } from './jsonObject';
-import { itemParameter } from './itemParameter';
+import { itemParameter, sameForEveryItem } from './itemParameter';
 
 const IMAGE_KEYS = ['_url', '_base64'];
 
@@ -20,7 +20,8 @@ export function readExtraFields(
 	label: string,
 	reserved: string[],
 ): { fields: IDataObject } | { failure: ItemFailure } {
-	const parsed = parseJsonObject(itemParameter(ctx, parameter, itemIndex, '{}'), label);
+	// Parsed once per run when it holds no expression: the same fields for every item (never changed by the callers).
+	const parsed = sameForEveryItem(ctx, `fields:${parameter}`, [parameter], () => parseJsonObject(itemParameter(ctx, parameter, itemIndex, '{}'), label));
 	if ('problem' in parsed) return { failure: inputFailure(parsed.problem) };
 	const clash = Object.keys(parsed.value).find((key) => reserved.includes(key));
 	if (clash) {
@@ -58,7 +59,11 @@ export async function prepareImageRecord(
 	if ('failure' in extra) return extra;
 	const image = await readRecordImageField(ctx, itemIndex, spec.memory);
 	if ('failure' in image) return image;
-	const record: IDataObject = { ...(recordId ? { _id: recordId } : {}), ...extra.fields, ...image.field };
+	const id: IDataObject = recordId ? { _id: recordId } : {};
+	// Object.assign is several times cheaper than spreads (Node 20's V8), but would take a
+	// "__proto__" key of the user's fields for the prototype: their fields are spread.
+	const record: IDataObject =
+		Object.keys(extra.fields).length === 0 ? Object.assign(id, image.field) : { ...id, ...extra.fields, ...image.field };
 	return { record, bytes: recordBytes(record) };
 }
 

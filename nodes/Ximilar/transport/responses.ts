@@ -53,9 +53,40 @@ export function scrubDeep<T>(value: T, secret: string): T {
 /** No answer of Ximilar's nests deeper than a few levels; one that does is refused before anything walks it. */
 export const MAX_ANSWER_DEPTH = 64;
 
+const TOO_DEEP = `it is nested deeper than ${MAX_ANSWER_DEPTH} levels`;
+
 /** The reason an answer cannot be read, when it nests too deep to be walked safely. */
 export function tooDeep(value: unknown): string | undefined {
-	return nestedDeeperThan(value, MAX_ANSWER_DEPTH) ? `it is nested deeper than ${MAX_ANSWER_DEPTH} levels` : undefined;
+	return nestedDeeperThan(value, MAX_ANSWER_DEPTH) ? TOO_DEEP : undefined;
+}
+
+/**
+ * One walk over a parsed answer: the secret is cut out of every string in place (n8n parsed
+ * the answer for this request alone, so nothing else holds it), and the reason it cannot be
+ * read is returned when it nests deeper than MAX_ANSWER_DEPTH. The walk goes no deeper than
+ * that, so its recursion is bounded. A walk that copied the answer, then another for its
+ * depth, cost more than the rest of the node's work on a record.
+ */
+export function checkAnswer(value: unknown, secret: string): string | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	return walkAnswer(value as Record<string, unknown>, secret.length >= 4 ? secret : undefined, 1) ? TOO_DEEP : undefined;
+}
+
+/** Whether `container` nests too deep; cuts `secret` out of its strings meanwhile. */
+function walkAnswer(container: Record<string, unknown> | unknown[], secret: string | undefined, depth: number): boolean {
+	if (depth > MAX_ANSWER_DEPTH) return true;
+	const holder = container as Record<string | number, unknown>;
+	const keys: ArrayLike<string | number> = Array.isArray(container) ? container.map((_, index) => index) : Object.keys(container);
+	for (let index = 0; index < keys.length; index++) {
+		const key = keys[index];
+		const entry = holder[key];
+		if (typeof entry === 'string') {
+			if (secret !== undefined && entry.includes(secret)) holder[key] = entry.split(secret).join('***');
+		} else if (typeof entry === 'object' && entry !== null && walkAnswer(entry as Record<string, unknown>, secret, depth + 1)) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /**
@@ -72,7 +103,7 @@ export function readBody(
 		return { kind: 'redirect', status: statusCode, location: typeof location === 'string' ? location : undefined, retry: 'never' };
 	}
 	const parsed = parse(response.body);
-	const deep = parsed ? tooDeep(parsed.value) : undefined;
+	const deep = parsed ? checkAnswer(parsed.value, secret) : undefined;
 	if (deep) return { kind: 'malformed', detail: deep, retry: 'never' };
 	if (statusCode < 200 || statusCode >= 300) {
 		return {
@@ -86,7 +117,7 @@ export function readBody(
 	// A 200 that is not JSON will not turn into JSON on a second try (and may have been billed).
 	if (!parsed) return { kind: 'malformed', retry: 'never' };
 	if (!isObject(parsed.value)) return { kind: 'malformed', detail: 'it is JSON, but not an object', retry: 'never' };
-	const body = scrubDeep(parsed.value, secret);
+	const body = parsed.value;
 	// `status` is an object {code, text}, or a bare number when Ximilar's service is unavailable.
 	const { code } = statusOf(body.status);
 	if (code !== undefined && (code < 200 || code >= 300)) {

@@ -20,7 +20,7 @@ import { agentRow, isToolCall } from '../../output/agentAnswer';
 import { pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
 import { inputFileName } from '../../records/inputFileName';
-import { itemParameter } from '../../records/itemParameter';
+import { itemParameter, sameForEveryItem } from '../../records/itemParameter';
 import { parseJsonObject, textParameter } from '../../records/jsonObject';
 import type { RequestTarget } from '../../records/prepared';
 import { prepareImageRecord } from '../../records/recordFields';
@@ -222,6 +222,9 @@ function readTarget(
 	return { target: { path, fields, maxRecords: recordLimit(service, chosen) }, recordOptions };
 }
 
+/** What readTarget reads per item: when none holds an expression, every item has the same target. */
+const TARGET_PARAMETERS = ['endpointPath', 'options.additionalRequestFields', 'serviceOptions', 'task', 'prompt'];
+
 /** Recognize: every item's image through one service, 10 records per request, one result per image. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const run = await startRun(this, () => readService(this));
@@ -236,7 +239,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
 		prepare: async (itemIndex) => {
-			const target = readTarget(this, itemIndex, service);
+			const target = sameForEveryItem(this, 'recognizeTarget', TARGET_PARAMETERS, () => readTarget(this, itemIndex, service));
 			if ('failure' in target) return target;
 			const prepared = addRecordOptions(
 				await prepareImageRecord(this, itemIndex, {

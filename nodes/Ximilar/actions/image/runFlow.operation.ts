@@ -14,7 +14,7 @@ import { startRun } from '../../engine/run';
 import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import { pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
-import { itemParameter } from '../../records/itemParameter';
+import { itemParameter, sameForEveryItem } from '../../records/itemParameter';
 import { textParameter } from '../../records/jsonObject';
 import type { RequestTarget } from '../../records/prepared';
 import { prepareImageRecord } from '../../records/recordFields';
@@ -103,7 +103,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
 		prepare: async (itemIndex) => {
-			const target = readTarget(this, itemIndex);
+			const target = sameForEveryItem(this, 'flowTarget', ['flow', 'storeImages'], () => readTarget(this, itemIndex));
 			if ('failure' in target) return target;
 			const prepared = await prepareImageRecord(this, itemIndex, {
 				fieldsParameter: 'additionalFields',

@@ -6,9 +6,7 @@ import { stableJson } from '../../json/stableJson';
 import { Base64Image } from '../../records/base64Image';
 import { imageFingerprint } from '../../records/imageFingerprint';
 import { sameImageAs } from '../../records/imageRecord';
-import type { RequestTarget } from '../../records/prepared';
 import type { RunSettings } from '../settings';
-import { targetKey } from './planBatches';
 
 type Image = string | Base64Image;
 
@@ -16,23 +14,31 @@ type Image = string | Base64Image;
 export type SameImage = (itemIndex: number, image: Image) => Promise<boolean>;
 
 /**
- * What makes two requests of a read-only operation the same: the request (path, headers,
- * top-level fields), the record's fields apart from its `_id`, and its image, by URL or by
+ * What makes two requests of a read-only operation the same: the request (its target's key:
+ * path, headers, top-level fields), the record's fields apart from its `_id`, and its image, by URL or by
  * the fingerprint of its bytes. `image`: the image to compare byte for byte with the earlier
  * item's when the keys are equal (none for a URL, which is in the key itself). Undefined
  * when the record holds more than one image, which is then simply sent.
  */
-function identity(record: IDataObject, target: RequestTarget): { key: string; image?: Image } | undefined {
+function identity(record: IDataObject, targetKey: string): { key: string; image?: Image } | undefined {
 	const images: Image[] = [];
-	const rest = { ...record };
-	delete rest._id;
-	const fields = stableJson(rest, (key, value) => {
+	const fingerprint = (key: string, value: unknown): { image: string } | undefined => {
 		if (key !== '_base64' || (typeof value !== 'string' && !(value instanceof Base64Image))) return undefined;
 		images.push(value);
 		return { image: typeof value === 'string' ? imageFingerprint(value) : value.fingerprint() };
-	});
+	};
+	// stableJson of the record without its `_id`, written out for the usual flat record (a
+	// string or number per field) without walking it: this runs for every item.
+	let key = targetKey;
+	for (const field of Object.keys(record).sort()) {
+		if (field === '_id') continue;
+		const value = record[field];
+		const image = fingerprint(field, value);
+		const json = image ? JSON.stringify(image) : typeof value === 'object' && value !== null ? stableJson(value, fingerprint) : JSON.stringify(value);
+		key += `\n${JSON.stringify(field)}:${json}`;
+	}
 	if (images.length > 1) return undefined;
-	return { key: `${targetKey(target)}\n${fields}`, image: images[0] };
+	return { key, image: images[0] };
 }
 
 /**
@@ -63,19 +69,33 @@ export class DistinctRecords {
 	 * Whether item i repeats the request of an earlier item that is sent: then it is not sent
 	 * itself, and its image's memory is given back at once.
 	 */
-	async isCopy(itemIndex: number, record: IDataObject, target: RequestTarget): Promise<boolean> {
-		const found = identity(record, target);
+	isCopy(itemIndex: number, record: IDataObject, targetKey: string): boolean | Promise<boolean> {
+		const found = identity(record, targetKey);
 		if (!found) return false;
-		const earlier = this.sent.get(found.key) ?? [];
-		for (const original of earlier) {
-			if (found.image !== undefined && !(await this.sameImage(original, found.image))) continue;
-			this.copies.set(itemIndex, original);
-			if (typeof record._id === 'string') this.ownIds.set(itemIndex, record._id);
-			if (found.image instanceof Base64Image) found.image.release();
-			return true;
+		const earlier = this.sent.get(found.key);
+		if (earlier === undefined) {
+			this.sent.set(found.key, [itemIndex]);
+			return false;
 		}
-		this.sent.set(found.key, [...earlier, itemIndex]);
+		// The same URL, or no image: the key says it all.
+		if (found.image === undefined) return this.copyOf(itemIndex, record, earlier[0], undefined);
+		return this.sameImageAmong(itemIndex, record, earlier, found.image);
+	}
+
+	/** An image whose fingerprint matched: compared byte for byte with each earlier one of that key. */
+	private async sameImageAmong(itemIndex: number, record: IDataObject, earlier: number[], image: Image): Promise<boolean> {
+		for (const original of earlier) {
+			if (await this.sameImage(original, image)) return this.copyOf(itemIndex, record, original, image);
+		}
+		earlier.push(itemIndex);
 		return false;
+	}
+
+	private copyOf(itemIndex: number, record: IDataObject, original: number, image: Image | undefined): true {
+		this.copies.set(itemIndex, original);
+		if (typeof record._id === 'string') this.ownIds.set(itemIndex, record._id);
+		if (image instanceof Base64Image) image.release();
+		return true;
 	}
 
 	/**

@@ -42,6 +42,25 @@ export function targetKey(target: RequestTarget): string {
 }
 
 /**
+ * targetKey, remembered within a run: by the target object (operations hand the same object
+ * to every item when nothing of it can differ per item), else by its plain JSON (native, far
+ * cheaper than the sorted one) for targets equal in content.
+ */
+function targetKeys(): (target: RequestTarget) => string {
+	const byObject = new WeakMap<RequestTarget, string>();
+	const byJson = new Map<string, string>();
+	return (target) => {
+		let key = byObject.get(target);
+		if (key !== undefined) return key;
+		const json = JSON.stringify(target);
+		key = byJson.get(json);
+		if (key === undefined) byJson.set(json, (key = targetKey(target)));
+		byObject.set(target, key);
+		return key;
+	};
+}
+
+/**
  * Walks the items in order, preparing each one only when it is reached, and yields
  * batches of items that share a request target, each within the limits. A batch is
  * yielded as soon as it is full; one batch is kept open per target, and when too many
@@ -57,15 +76,20 @@ export async function* planBatches(
 	limits: BatchLimits,
 	onRefused: (itemIndex: number, failure: ItemFailure) => void,
 	shouldStop: () => boolean = () => false,
-	/** Whether the item repeats the request of an earlier one (distinctRecords.ts): then it is not sent. */
-	isCopy?: (itemIndex: number, record: IDataObject, target: RequestTarget) => Promise<boolean>,
+	/**
+	 * Whether the item repeats the request of an earlier one (distinctRecords.ts), given its
+	 * target's key: then it is not sent. A promise only when an image had to be read again.
+	 */
+	isCopy?: (itemIndex: number, record: IDataObject, targetKey: string) => boolean | Promise<boolean>,
 ): AsyncGenerator<Batch> {
 	// A Map keeps insertion order: the first entry is the batch opened longest ago.
 	const open = new Map<string, Batch>();
-	const openBytes = () => [...open.values()].reduce((sum, batch) => sum + batch.bytes, 0);
+	let openBytes = 0;
+	const keyOf = targetKeys();
 	const take = (key: string): Batch => {
 		const batch = open.get(key) as Batch;
 		open.delete(key);
+		openBytes -= batch.bytes;
 		return batch;
 	};
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
@@ -79,12 +103,13 @@ export async function* planBatches(
 			onRefused(itemIndex, tooLarge(prepared.bytes, limits.maxBytes));
 			continue;
 		}
-		if (isCopy && (await isCopy(itemIndex, prepared.record, prepared.target))) continue;
-		const key = targetKey(prepared.target);
+		const key = keyOf(prepared.target);
+		const copy = isCopy?.(itemIndex, prepared.record, key) ?? false;
+		if (copy === true || (copy !== false && (await copy))) continue;
 		const current = open.get(key);
 		if (current && current.bytes + prepared.bytes > limits.maxBytes) yield take(key);
 		const crowded = () =>
-			(!open.has(key) && open.size >= MAX_OPEN_BATCHES) || openBytes() + prepared.bytes > limits.maxBytes;
+			(!open.has(key) && open.size >= MAX_OPEN_BATCHES) || openBytes + prepared.bytes > limits.maxBytes;
 		while (crowded()) {
 			const oldest = [...open.keys()].find((other) => other !== key);
 			if (oldest === undefined) break;
@@ -99,6 +124,7 @@ export async function* planBatches(
 		batch.records.push(prepared.record);
 		batch.recordIds.push(typeof prepared.record._id === 'string' ? prepared.record._id : undefined);
 		batch.bytes += prepared.bytes;
+		openBytes += prepared.bytes;
 		if (batch.records.length >= Math.min(limits.maxRecords, batch.target.maxRecords ?? limits.maxRecords)) yield take(key);
 	}
 	for (const key of [...open.keys()]) {

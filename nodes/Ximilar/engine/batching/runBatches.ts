@@ -148,7 +148,7 @@ export async function runBatches(job: BatchedRun): Promise<Array<Outcome | undef
 		job.limits,
 		fail,
 		() => cancelled() || (job.stopOnFailure && failed),
-		distinct && ((itemIndex, record, target) => distinct.isCopy(itemIndex, record, target)),
+		distinct && ((itemIndex, record, targetKey) => distinct.isCopy(itemIndex, record, targetKey)),
 	);
 
 	const next = async (readAhead: boolean) => {

@@ -21,12 +21,14 @@ export function recordsBody(fields: IDataObject, records: IDataObject[], memory?
 	const envelope = JSON.stringify({ ...fields, records: [] });
 	const pieces: Array<string | { image: string | Base64Image }> = [envelope.slice(0, -2)];
 	records.forEach((record, index) => {
-		const { _base64: image, ...rest } = record;
+		const image = record._base64;
 		const comma = index ? ',' : '';
 		if (typeof image !== 'string' && !(image instanceof Base64Image)) {
 			pieces.push(`${comma}${JSON.stringify(record)}`);
 			return;
 		}
+		const rest = Object.assign({}, record);
+		delete rest._base64;
 		const json = JSON.stringify(rest);
 		pieces.push(`${comma}${json.slice(0, -1)}${json.length > 2 ? ',' : ''}"_base64":"`, { image }, '"}');
 	});
