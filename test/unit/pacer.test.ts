@@ -39,71 +39,92 @@ describe('account window (adaptive in-flight count)', () => {
 		expect(seen).toEqual([3, 4, 5, 6]);
 	});
 
-	it('halves on a 429, never below one, and a wave of 429s sent before the cut cuts once', () => {
+	it('goes down to the level that got through on a 429 (one less than the refused request\'s place), never below one', () => {
 		const window = new AccountWindow();
 		window.waiting = 1;
 		for (let i = 0; i < 6; i++) answer(window);
 		expect(window.limit).toBe(8);
 		const wave = Array.from({ length: 8 }, () => window.take());
-		window.give(wave[7], tooMany);
+		window.give(wave[7], tooMany); // the 8th in flight was refused: 7 got through
+		expect(window.limit).toBe(7);
+		window.give(wave[4], tooMany); // so was the 5th, sent before: 4 got through
 		expect(window.limit).toBe(4);
-		for (const ticket of wave.slice(3, 7)) window.give(ticket, tooMany);
-		expect(window.limit).toBe(4); // same wave: no further cut
-		for (const ticket of wave.slice(0, 3)) window.give(ticket, ok);
-		expect(window.limit).toBe(4); // the wave showed 4 in flight drew a 429 too: no quick climb
-		answer(window, tooMany);
-		expect(window.limit).toBe(2);
-		answer(window, tooMany);
+		for (const ticket of [wave[5], wave[6]]) window.give(ticket, tooMany); // later places: no lower
+		expect(window.limit).toBe(4);
+		for (const ticket of wave.slice(0, 4)) window.give(ticket, ok);
+		expect(window.limit).toBe(4); // 5 drew a 429: no climb to it at once
+		const lone = window.take();
+		window.give(lone, tooMany);
 		expect(window.limit).toBe(1);
 	});
 
-	it('climbs back one step per success to just under the level that drew a 429, then tries it only after many successes', () => {
-		const window = new AccountWindow();
+	it('climbs back one step per success to just under the level that drew a 429, then tries it again after about the Retry-After, longer with a bigger share', () => {
+		let now = 1_000_000;
+		const window = new AccountWindow(() => now, () => 0.5); // no jitter
 		window.waiting = 1;
 		for (let i = 0; i < 4; i++) answer(window);
 		expect(window.limit).toBe(6);
-		const wave = Array.from({ length: 6 }, () => window.take()); // the 6th in flight is answered 429: 6 is too many
-		window.give(wave[5], tooMany);
+		const wave = Array.from({ length: 6 }, () => window.take());
+		window.give(wave[3], tooMany); // the 4th in flight was refused: 4 is too many, 3 got through
 		expect(window.limit).toBe(3);
-		for (const ticket of wave.slice(0, 5)) window.give(ticket, ok);
-		expect(window.limit).toBe(5); // one step per success, and no further: 6 drew the 429
-		let successes = 3; // at 5 since the second of those five
-		while (window.limit === 5 && successes < 1000) {
-			answer(window);
-			successes++;
-		}
-		expect(successes).toBe(16 * 5); // 16 rounds of 5 at 5, then it tries 6 again
-		expect(window.limit).toBe(6);
-		// The try fails: the next try waits twice as long.
-		const tryWave = Array.from({ length: 6 }, () => window.take());
-		window.give(tryWave[5], tooMany);
+		for (const ticket of [...wave.slice(0, 3), ...wave.slice(4)]) window.give(ticket, ok);
+		expect(window.limit).toBe(3); // just under 4, and no further
+		// Retry-After 1 s, 3 requests held: tried again after (3 + 1) / 2 s.
+		now += 1999;
+		for (let i = 0; i < 20; i++) answer(window);
 		expect(window.limit).toBe(3);
-		for (const ticket of tryWave.slice(0, 5)) window.give(ticket, ok);
-		expect(window.limit).toBe(5);
-		successes = 3;
-		while (window.limit === 5 && successes < 1000) {
-			answer(window);
-			successes++;
-		}
-		expect(successes).toBe(32 * 5);
+		now += 1;
+		answer(window);
+		expect(window.limit).toBe(4);
+		// The try fails (the 4th in flight refused): back to 3, and the next try as long after this 429.
+		const tryWave = Array.from({ length: 4 }, () => window.take());
+		window.give(tryWave[3], { ok: false, throttled: true, retryAfterMs: 1000 });
+		for (const ticket of tryWave.slice(0, 3)) window.give(ticket, ok);
+		const refusedAt = now;
+		expect(window.limit).toBe(3);
+		now = refusedAt + 1999;
+		answer(window);
+		expect(window.limit).toBe(3);
+		now = refusedAt + 2000;
+		answer(window);
+		expect(window.limit).toBe(4);
 	});
 
-	it('forgets the level that drew a 429 once a try at it holds, and climbs freely again', () => {
-		const window = new AccountWindow();
+	it('tries again sooner with a small share of the limit, and spreads the tries of processes that met it together', () => {
+		let now = 0;
+		const at = (random: number) => {
+			const window = new AccountWindow(() => now, () => random);
+			now = 5000;
+			const [first, second] = [window.take(), window.take()];
+			window.give(second, tooMany); // 2 in flight was one too many: down to 1
+			window.give(first, ok);
+			window.waiting = 1;
+			// The first success at or after the try time raises the limit.
+			for (let ms = 0; ms <= 3000; ms += 10) {
+				now = 5000 + ms;
+				answer(window);
+				if (window.limit > 1) return ms;
+			}
+			return undefined;
+		};
+		expect(at(0.5)).toBe(1000); // 1 request held: a second
+		expect(at(0)).toBe(750); // jitter: 0.75 to 1.25 times
+		expect(at(0.99)).toBe(1250);
+	});
+
+	it('forgets the level that drew a 429 once a try at it holds for a round, and climbs freely again', () => {
+		let now = 0;
+		const window = new AccountWindow(() => now, () => 0.5);
 		window.waiting = 1;
 		answer(window); // 3
 		const wave = Array.from({ length: 3 }, () => window.take());
-		window.give(wave[2], tooMany); // 3 is too many: down to 1
+		window.give(wave[2], tooMany); // 3 is too many: down to 2
 		window.give(wave[0], ok);
 		window.give(wave[1], ok);
 		expect(window.limit).toBe(2);
-		let successes = 1;
-		while (window.limit === 2 && successes < 1000) {
-			answer(window);
-			successes++;
-		}
-		expect(successes).toBe(16 * 2); // then it tries 3
-		expect(window.limit).toBe(3);
+		now += 1500; // (2 + 1) / 2 s after the 429
+		answer(window);
+		expect(window.limit).toBe(3); // tries 3
 		for (let i = 0; i < 3; i++) answer(window); // a round at 3 without a 429: the limit is gone
 		expect(window.limit).toBe(3);
 		for (let i = 0; i < 5; i++) answer(window);
@@ -171,18 +192,29 @@ describe('adaptive pacer', () => {
 		expect(other.limit).toBe(START_IN_FLIGHT);
 	});
 
-	it('holds every start for Retry-After once even one request at a time is answered 429', async () => {
+	it('holds every start for Retry-After once two requests in a row, each alone in flight, are answered 429', async () => {
 		const pacer = new Pacer({ max: 4, adaptive: true });
 		const [first] = await take(pacer, 1);
-		pacer.settle(first, throttled());
+		pacer.settle(first, throttled(300));
 		expect(pacer.limit).toBe(1);
+		// One alone may be another process's doing (queue-mode workers share the account): the next goes at once.
+		const before = Date.now();
 		const [second] = await take(pacer, 1);
+		expect(Date.now() - before).toBeLessThan(100);
 		await expectNextStartHeld(pacer, second);
 	});
 
-	it('holds every start for Retry-After when a request alone in flight is answered 429, whatever the window allows', async () => {
+	it('holds every start for Retry-After after two lone 429s whatever the window allows, and a success in between starts the count again', async () => {
 		const pacer = new Pacer({ max: 1, adaptive: true }); // Parallel Requests 1; the window would allow 2
+		const [first] = await take(pacer, 1);
+		pacer.settle(first, throttled(300));
+		const [fine] = await take(pacer, 1);
+		pacer.settle(fine, ok);
+		const [again] = await take(pacer, 1);
+		pacer.settle(again, throttled(300));
+		const before = Date.now();
 		const [lone] = await take(pacer, 1);
+		expect(Date.now() - before).toBeLessThan(100);
 		await expectNextStartHeld(pacer, lone);
 	});
 

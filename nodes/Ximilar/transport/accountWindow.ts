@@ -4,24 +4,40 @@
  *
  * Ximilar's limits are per account, so runs that share a token share what they learn: four
  * workflows started at once do not each overshoot the limit, and a run that starts while
- * another is going starts at the level the other found. (n8n's queue-mode workers are
- * separate processes: each learns on its own.)
+ * another is going starts at the level the other found. n8n's queue-mode workers are
+ * separate processes: each learns on its own, and what they learn must let them share the
+ * limit without a store in common (a community node has none). So:
  *
- * The window starts with a few requests in flight and adds one per success while requests
- * are waiting for it (doubling per round trip), up to what the runs ask for. A 429 halves
- * it (never below one) and remembers the level that was too many; the window then climbs
- * back one step per success to just under that level, and tries the level again only after
- * a long run of successes (longer each time it fails again); when the level holds, the
- * limit that drew the 429 is gone and the window climbs freely again. When a request is
- * answered 429 with no other request of the account in flight (or at one at a time), every
- * request of the account waits for its Retry-After.
+ * - The window starts with a few requests in flight and adds one per success while requests
+ *   are waiting for it (doubling per round trip), up to what the runs ask for.
+ * - A 429 to the k-th request in flight says that k were too many just then, and that the
+ *   k - 1 before it got through: the window goes down to k - 1 (never below one), not to
+ *   half. Halving made a process that shares the limit with another give up a share the
+ *   other did not take, and the limit sat partly idle until it climbed back.
+ * - The level that drew the 429 is tried again once it may have changed: after about the
+ *   Retry-After Ximilar gave (a second), longer the more requests the window holds, with some
+ *   jitter so that two processes do not try at the same moment. Another process may be
+ *   holding part of the limit, and gives it back when it ends: a process left with a small
+ *   share tries often, since it gains most then, and one with a big share less often; a
+ *   failed try costs one 429, answered at once. A try that holds for a round forgets the
+ *   level, and the window climbs freely. (Waiting for a number of successes that doubled with
+ *   each failed try left a process that had shared the limit at one request in flight for
+ *   seconds after the other process had ended.)
+ * - A request answered 429 with no other request of the account in flight says that how
+ *   many go at once is not the limit (a quota, say): after two such answers in a row, every
+ *   request of the account waits for the Retry-After. One alone may be another process's
+ *   doing, and holding everything then left the limit idle for a second.
  */
 
 /** In-flight count an account starts with: low enough that overshooting a small limit costs one 429. */
 export const START_IN_FLIGHT = 2;
-/** Rounds of successes (times the level) before trying the level a 429 answered again; doubles per failed try, up to MOST_PROBE_ROUNDS. */
-const PROBE_ROUNDS = 16;
-const MOST_PROBE_ROUNDS = 256;
+/** The Retry-After the wait before a try is counted from (per request the window holds), within these bounds. */
+const FIRST_TRY_AFTER_MS = 500;
+const LAST_TRY_AFTER_MS = 8000;
+/** Without a Retry-After, a second. */
+const TRY_AFTER_MS = 1000;
+/** Lone 429s in a row (no other request in flight, no success between) that hold the account for the Retry-After. */
+const LONE_THROTTLES_TO_HOLD = 2;
 /** What an account's window learned is forgotten after this long without requests (plans change). */
 const FORGET_AFTER_MS = 10 * 60_000;
 /** Far above any Parallel Requests a run can set; the runs' own caps bind first. */
@@ -31,8 +47,8 @@ const MOST_IN_FLIGHT = 1024;
 export interface Ticket {
 	/** Requests of the account in flight once this one started, itself included. */
 	inFlight: number;
-	/** Changes of the limit so far: answers to requests sent before the latest cut do not cut again. */
-	epoch: number;
+	/** Whether it was taken while the window tried the level that drew a 429 again. */
+	trying?: boolean;
 }
 
 export type AttemptOutcome = { ok: true } | { ok: false; throttled: boolean; retryAfterMs?: number };
@@ -57,17 +73,21 @@ export class AccountWindow {
 	/** The Requests per Minute spacing: no start before this time. */
 	nextStartAt = 0;
 	lastUsed: number;
-	/** Counts the cuts: an answer to a request sent before the latest cut does not cut again. */
-	private epoch = 0;
-	/** Lowest in-flight level a 429 answered (undefined before the first 429); climbing to it is slow. */
+	/** Lowest in-flight level a 429 answered (undefined before the first 429, and once a try at it held). */
 	private tooMany: number | undefined;
-	/** The limit is at or above `tooMany`: trying whether that level holds now. */
-	private probing = false;
+	/** The limit is at `tooMany`: trying whether that level holds now. */
+	private trying = false;
+	/** Successes at the level being tried. */
 	private successes = 0;
-	private probeRounds = PROBE_ROUNDS;
+	/** When the level that drew a 429 may be tried again. */
+	private tryAt = 0;
+	private loneThrottles = 0;
 	private wake: Signal = newSignal();
 
-	constructor(private readonly now: () => number = Date.now) {
+	constructor(
+		private readonly now: () => number = Date.now,
+		private readonly random: () => number = Math.random,
+	) {
 		this.lastUsed = now();
 	}
 
@@ -85,7 +105,7 @@ export class AccountWindow {
 	take(): Ticket {
 		this.inFlight++;
 		this.lastUsed = this.now();
-		return { inFlight: this.inFlight, epoch: this.epoch };
+		return { inFlight: this.inFlight, trying: this.trying };
 	}
 
 	/** A slot given back, and how its attempt ended. */
@@ -98,43 +118,44 @@ export class AccountWindow {
 	}
 
 	private succeeded(): void {
-		this.successes++;
-		if (this.probing) {
+		this.loneThrottles = 0;
+		if (this.trying) {
 			// A round at the tried level without a 429: the limit that drew the 429 is gone (a
-			// bigger plan, other runs ended). Forget it and climb as at the start.
-			if (this.successes < this.limit) return;
-			this.probing = false;
+			// bigger plan, another process ended). Forget it and climb as at the start.
+			if (++this.successes < this.limit) return;
+			this.trying = false;
 			this.tooMany = undefined;
-			this.probeRounds = PROBE_ROUNDS;
-			this.successes = 0;
 			return;
 		}
 		// More in flight only helps requests that are waiting for it (none at a run's end).
 		if (this.waiting === 0 || this.limit >= MOST_IN_FLIGHT) return;
-		const belowKnown = this.tooMany === undefined || this.limit + 1 < this.tooMany;
-		if (!belowKnown && this.successes < this.probeRounds * this.limit) return;
+		if (this.tooMany === undefined || this.limit + 1 < this.tooMany) {
+			this.limit++;
+			return;
+		}
+		if (this.now() < this.tryAt) return;
 		this.limit++;
+		this.trying = true;
 		this.successes = 0;
-		this.probing = this.tooMany !== undefined && this.limit >= this.tooMany;
 	}
 
 	private throttled(ticket: Ticket, retryAfterMs: number | undefined): void {
-		if (ticket.inFlight <= 1 || this.limit <= 1) {
-			// Throttled with no other request of the account in flight: how many go at once is
-			// not the limit (a quota is). Everything waits as Ximilar asks.
-			this.holdUntil = Math.max(this.holdUntil, this.now() + (retryAfterMs ?? 1000));
+		const now = this.now();
+		const wait = Math.min(LAST_TRY_AFTER_MS, Math.max(FIRST_TRY_AFTER_MS, retryAfterMs ?? TRY_AFTER_MS));
+		if (ticket.inFlight <= 1 && ++this.loneThrottles >= LONE_THROTTLES_TO_HOLD) {
+			// Throttled again with no other request of the account in flight: not how many go at once.
+			this.holdUntil = Math.max(this.holdUntil, now + (retryAfterMs ?? TRY_AFTER_MS));
 		}
-		if (ticket.epoch !== this.epoch) {
-			// Sent before the latest cut: no second cut, but it tells a lower level was already too many.
-			if (this.tooMany !== undefined) this.tooMany = Math.min(this.tooMany, Math.max(2, ticket.inFlight));
-			return;
-		}
-		if (this.probing) this.probeRounds = Math.min(MOST_PROBE_ROUNDS, this.probeRounds * 2);
-		this.probing = false;
-		this.tooMany = Math.max(2, Math.min(ticket.inFlight, this.limit));
-		this.limit = Math.max(1, Math.floor(this.limit / 2));
+		this.trying = false;
 		this.successes = 0;
-		this.epoch++;
+		this.tooMany = Math.max(2, Math.min(this.tooMany ?? ticket.inFlight, ticket.inFlight));
+		this.limit = Math.max(1, Math.min(this.limit, ticket.inFlight - 1, this.tooMany - 1));
+		// The next try after about the Retry-After, longer the more requests the window now holds
+		// ((limit + 1) / 2 times): a process left with a small share of a limit another one holds
+		// tries soon (it gains most when the other ends), one with a big share less often; each
+		// failed try costs a 429. Jitter, so that processes that met the limit together do not
+		// try again together.
+		this.tryAt = now + ((wait * (this.limit + 1)) / 2) * (0.75 + 0.5 * this.random());
 	}
 }
 

@@ -108,7 +108,7 @@ export class Pacer {
 		}
 		this.inFlight++;
 		if (this.spacingMs > 0) window.nextStartAt = Math.max(this.now(), window.nextStartAt) + this.spacingMs;
-		return this.settings.adaptive ? window.take() : { inFlight: this.inFlight, epoch: 0 };
+		return this.settings.adaptive ? window.take() : { inFlight: this.inFlight };
 	}
 
 	/** Some request is in flight, and gives its slot back when it ends (a cancelled one too). */
