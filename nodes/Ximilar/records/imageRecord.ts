@@ -8,6 +8,7 @@ import { detectImageFormat } from './imageFormat';
 import { inlineImage } from './inlineBase64';
 import { textParameter } from './jsonObject';
 import { itemParameter } from './itemParameter';
+import { andThen, type MaybeAsync } from './maybeAsync';
 import type { ReusedBuffers } from './reusedBuffers';
 
 const CONVERT_HINT = 'Convert it to JPEG, PNG or WEBP before this node (e.g. with the Edit Image node).';
@@ -148,11 +149,12 @@ function fromBase64(value: string): { base64: string } | { failure: ItemFailure 
 
 type ImageRead = { bytes: Buffer } | { base64: string } | { url: string } | { failure: ItemFailure };
 
-async function readImage(ctx: IExecuteFunctions, itemIndex: number, names: ImageParameters, memory?: ReusedBuffers): Promise<ImageRead> {
+/** Item i's image: a file is read (later), a URL or base64 text is checked at once. */
+function readImage(ctx: IExecuteFunctions, itemIndex: number, names: ImageParameters, memory?: ReusedBuffers): MaybeAsync<ImageRead> {
 	const source = readImageSource(ctx, itemIndex);
 	if (source === 'binary') {
 		const property = textParameter(itemParameter(ctx, names.binaryField, itemIndex));
-		return await fromBinary(ctx, itemIndex, property, memory);
+		return fromBinary(ctx, itemIndex, property, memory);
 	}
 	if (source === 'url') return fromUrl(textParameter(itemParameter(ctx, names.url, itemIndex)));
 	return fromBase64(textParameter(itemParameter(ctx, names.base64, itemIndex)));
@@ -178,20 +180,21 @@ export async function readImageField(
  * The same for a record that recordsBody serialises: a binary image stays bytes (a
  * Base64Image) until it is encoded straight into the request body. With `memory`, the
  * bytes are copied at once into memory reused within the run, and n8n's buffer is dropped
- * while it is young (see reusedBuffers.ts).
+ * while it is young (see reusedBuffers.ts). At once for a URL or base64 text; later for a file.
  */
-export async function readRecordImageField(
+export function readRecordImageField(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	memory?: ReusedBuffers,
-): Promise<{ field: IDataObject } | { failure: ItemFailure }> {
-	const image = await readImage(ctx, itemIndex, FRONT_IMAGE, memory);
-	if ('failure' in image) return image;
-	if ('url' in image) return { field: { _url: image.url } };
-	if (!('bytes' in image)) return { field: { _base64: image.base64 } };
-	const bytes = memory ? memory.copyOf(image.bytes) : image.bytes;
-	const base64 = new Base64Image(bytes, memory && ((lent) => memory.giveBack(lent)));
-	return { field: { _base64: base64 as unknown as IDataObject } };
+): MaybeAsync<{ field: IDataObject } | { failure: ItemFailure }> {
+	return andThen(readImage(ctx, itemIndex, FRONT_IMAGE, memory), (image) => {
+		if ('failure' in image) return image;
+		if ('url' in image) return { field: { _url: image.url } };
+		if (!('bytes' in image)) return { field: { _base64: image.base64 } };
+		const bytes = memory ? memory.copyOf(image.bytes) : image.bytes;
+		const base64 = new Base64Image(bytes, memory && ((lent) => memory.giveBack(lent)));
+		return { field: { _base64: base64 as unknown as IDataObject } };
+	});
 }
 
 /**

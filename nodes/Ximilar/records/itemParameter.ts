@@ -72,12 +72,12 @@ export function itemParameter(
  * operation's request settings, say, which would otherwise be parsed and checked per item).
  */
 export function sameForEveryItem<T>(ctx: IExecuteFunctions, key: string, names: string[], read: () => T): T {
+	// Beside the parameter values, whose keys hold a \u0000: `key` holds none.
 	const { values } = cacheOf(ctx);
-	const cacheKey = `\u0001${key}`;
 	// Kept only when it is the same for every item: then it is there from the second item on.
-	if (values.has(cacheKey)) return values.get(cacheKey) as T;
+	if (values.has(key)) return values.get(key) as T;
 	if (names.some((name) => parameterHoldsExpression(ctx, name))) return read();
 	const value = read();
-	values.set(cacheKey, value);
+	values.set(key, value);
 	return value;
 }

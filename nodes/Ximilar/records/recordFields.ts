@@ -6,6 +6,7 @@ import { readRecordImageField, recordBytes } from './imageRecord';
 import type { Prepared } from './prepared';
 import { parseJsonObject, textParameter } from './jsonObject';
 import { itemParameter, sameForEveryItem } from './itemParameter';
+import { andThen, type MaybeAsync } from './maybeAsync';
 
 const IMAGE_KEYS = ['_url', '_base64'];
 
@@ -45,26 +46,27 @@ export interface ImageRecordSpec {
 	memory?: ReusedBuffers;
 }
 
-/** Item i as a record with an image: `_id`, extra fields, then `_url` or `_base64`. */
-export async function prepareImageRecord(
+/** Item i as a record with an image: `_id`, extra fields, then `_url` or `_base64`; at once unless a file is read. */
+export function prepareImageRecord(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	spec: ImageRecordSpec,
-): Promise<Prepared> {
+): MaybeAsync<Prepared> {
 	const recordId = textParameter(itemParameter(ctx, 'recordId', itemIndex, ''));
 	if (spec.requireId && !recordId) {
 		return { failure: inputFailure('Record ID is empty', 'Map a unique ID for each image, e.g. {{ $json.sku }}.') };
 	}
 	const extra = readExtraFields(ctx, itemIndex, spec.fieldsParameter, spec.fieldsLabel, [...IMAGE_KEYS, '_id']);
 	if ('failure' in extra) return extra;
-	const image = await readRecordImageField(ctx, itemIndex, spec.memory);
-	if ('failure' in image) return image;
-	const id: IDataObject = recordId ? { _id: recordId } : {};
-	// Object.assign is several times cheaper than spreads (Node 20's V8), but would take a
-	// "__proto__" key of the user's fields for the prototype: their fields are spread.
-	const record: IDataObject =
-		Object.keys(extra.fields).length === 0 ? Object.assign(id, image.field) : { ...id, ...extra.fields, ...image.field };
-	return { record, bytes: recordBytes(record) };
+	return andThen(readRecordImageField(ctx, itemIndex, spec.memory), (image): Prepared => {
+		if ('failure' in image) return image;
+		const id: IDataObject = recordId ? { _id: recordId } : {};
+		// Object.assign is several times cheaper than spreads (Node 20's V8), but would take a
+		// "__proto__" key of the user's fields for the prototype: their fields are spread.
+		const record: IDataObject =
+			Object.keys(extra.fields).length === 0 ? Object.assign(id, image.field) : { ...id, ...extra.fields, ...image.field };
+		return { record, bytes: recordBytes(record) };
+	});
 }
 
 const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');

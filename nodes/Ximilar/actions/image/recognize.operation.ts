@@ -22,7 +22,8 @@ import { rawRecord, simplifyRecord } from '../../output/simplify';
 import { inputFileName } from '../../records/inputFileName';
 import { itemParameter, sameForEveryItem } from '../../records/itemParameter';
 import { parseJsonObject, textParameter } from '../../records/jsonObject';
-import type { RequestTarget } from '../../records/prepared';
+import { andThen } from '../../records/maybeAsync';
+import type { PreparedItem, RequestTarget } from '../../records/prepared';
 import { prepareImageRecord } from '../../records/recordFields';
 import { ReusedBuffers } from '../../records/reusedBuffers';
 import { addRecordOptions, splitServiceOptions, type RecordOptions } from '../../records/serviceFields';
@@ -238,21 +239,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
-		prepare: async (itemIndex) => {
+		prepare: (itemIndex) => {
 			const target = sameForEveryItem(this, 'recognizeTarget', TARGET_PARAMETERS, () => readTarget(this, itemIndex, service));
 			if ('failure' in target) return target;
-			const prepared = addRecordOptions(
-				await prepareImageRecord(this, itemIndex, {
-					fieldsParameter: 'additionalFields',
-					fieldsLabel: 'Additional Record Fields',
-					requireId: false,
-					memory,
-				}),
-				target.recordOptions,
-			);
-			if ('failure' in prepared) return prepared;
-			requestFields[itemIndex] = target.target.fields ?? {};
-			return { ...prepared, target: target.target };
+			const spec = { fieldsParameter: 'additionalFields', fieldsLabel: 'Additional Record Fields', requireId: false, memory };
+			// At once for a URL: an await per item cost more than the rest of the node's work on it.
+			return andThen(prepareImageRecord(this, itemIndex, spec), (record): PreparedItem => {
+				const prepared = addRecordOptions(record, target.recordOptions);
+				if ('failure' in prepared) return prepared;
+				requestFields[itemIndex] = target.target.fields ?? {};
+				return { record: prepared.record, bytes: prepared.bytes, target: target.target };
+			});
 		},
 		send: batchSender(this, connection, settings.policy, RECORDS_IN_ORDER, memory),
 		limits: settings.limits,

@@ -16,7 +16,8 @@ import { pairOutcomes } from '../../output/pairItems';
 import { rawRecord, simplifyRecord } from '../../output/simplify';
 import { itemParameter, sameForEveryItem } from '../../records/itemParameter';
 import { textParameter } from '../../records/jsonObject';
-import type { RequestTarget } from '../../records/prepared';
+import { andThen } from '../../records/maybeAsync';
+import type { PreparedItem, RequestTarget } from '../../records/prepared';
 import { prepareImageRecord } from '../../records/recordFields';
 import { ReusedBuffers } from '../../records/reusedBuffers';
 
@@ -102,18 +103,15 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const distinct = distinctRecordsFor(this, settings);
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
-		prepare: async (itemIndex) => {
+		prepare: (itemIndex) => {
 			const target = sameForEveryItem(this, 'flowTarget', ['flow', 'storeImages'], () => readTarget(this, itemIndex));
 			if ('failure' in target) return target;
-			const prepared = await prepareImageRecord(this, itemIndex, {
-				fieldsParameter: 'additionalFields',
-				fieldsLabel: 'Additional Record Fields',
-				requireId: false,
-				memory,
+			const spec = { fieldsParameter: 'additionalFields', fieldsLabel: 'Additional Record Fields', requireId: false, memory };
+			return andThen(prepareImageRecord(this, itemIndex, spec), (prepared): PreparedItem => {
+				if ('failure' in prepared) return prepared;
+				requestFields[itemIndex] = target.fields ?? {};
+				return { record: prepared.record, bytes: prepared.bytes, target };
 			});
-			if ('failure' in prepared) return prepared;
-			requestFields[itemIndex] = target.fields ?? {};
-			return { ...prepared, target };
 		},
 		send: batchSender(this, connection, settings.policy, RECORDS_IN_ORDER, memory),
 		limits: settings.limits,

@@ -27,10 +27,15 @@ function identity(record: IDataObject, targetKey: string): { key: string; image?
 		images.push(value);
 		return { image: typeof value === 'string' ? imageFingerprint(value) : value.fingerprint() };
 	};
-	// stableJson of the record without its `_id`, written out for the usual flat record (a
-	// string or number per field) without walking it: this runs for every item.
+	const fields = Object.keys(record);
+	// The usual record of a URL: its `_id` and `_url`, keyed without more ado (this runs for every item).
+	if (fields.length <= 2 && typeof record._url === 'string' && fields.every((field) => field === '_id' || field === '_url')) {
+		return { key: `${targetKey}\n"_url":${JSON.stringify(record._url)}` };
+	}
+	// stableJson of the record without its `_id`, written out for a flat record (a string or
+	// number per field) without walking it.
 	let key = targetKey;
-	for (const field of Object.keys(record).sort()) {
+	for (const field of fields.sort()) {
 		if (field === '_id') continue;
 		const value = record[field];
 		const image = fingerprint(field, value);

@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 import { thrownFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import { isObject } from '../../json/read';
 import { recordFailureStatus } from '../../json/status';
+import { isAsync, type MaybeAsync } from '../../records/maybeAsync';
 import type { PreparedItem, RequestTarget } from '../../records/prepared';
 import type { Pacer } from '../../transport/pacer';
 import type { DistinctRecords } from './distinctRecords';
@@ -20,8 +21,8 @@ export type SendResult =
 
 export interface BatchedRun {
 	itemCount: number;
-	/** Builds item i's record and its request target (reads its image); refuses bad input without any request. */
-	prepare(itemIndex: number): Promise<PreparedItem>;
+	/** Builds item i's record and its request target (reads its image); refuses bad input without any request. At once unless it waits for something (a file). */
+	prepare(itemIndex: number): MaybeAsync<PreparedItem>;
 	/** One request for a batch of records; resolves to the returned records, in order. May empty `records` once sent. */
 	send(target: RequestTarget, records: IDataObject[]): Promise<SendResult>;
 	limits: BatchLimits;
@@ -121,17 +122,24 @@ export async function runBatches(job: BatchedRun): Promise<Array<Outcome | undef
 	};
 	let readingAhead = false;
 	let sliceStart = Date.now();
-	const prepare = async (itemIndex: number): Promise<PreparedItem> => {
-		if (readingAhead && Date.now() - sliceStart >= SLICE_MS) {
-			await sleep(0);
-			sliceStart = Date.now();
-		}
+	// An expression that cannot be resolved, for one: kept whole, with its type and description.
+	const refused = (error: unknown): PreparedItem => ({ failure: thrownFailure(error) });
+	const prepareNow = (itemIndex: number): MaybeAsync<PreparedItem> => {
 		try {
-			return await job.prepare(itemIndex);
+			const prepared = job.prepare(itemIndex);
+			return isAsync(prepared) ? prepared.catch(refused) : prepared;
 		} catch (error) {
-			// An expression that cannot be resolved, for one: kept whole, with its type and description.
-			return { failure: thrownFailure(error) };
+			return refused(error);
 		}
+	};
+	const prepare = (itemIndex: number): MaybeAsync<PreparedItem> => {
+		if (readingAhead && Date.now() - sliceStart >= SLICE_MS) {
+			return sleep(0).then(() => {
+				sliceStart = Date.now();
+				return prepareNow(itemIndex);
+			});
+		}
+		return prepareNow(itemIndex);
 	};
 	const send = async (batch: Batch): Promise<SendResult> => {
 		try {
