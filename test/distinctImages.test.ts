@@ -114,7 +114,7 @@ describe('Send Each Distinct Image Once (on by default)', () => {
 		const image = makeBigImage(200_000, 1);
 		// The same length, head, tail and sampled windows; one byte differs where no window reads.
 		const altered = Buffer.from(image);
-		altered[4096 + 100] ^= 0xff;
+		altered[1024 + 100] ^= 0xff;
 		const items: InputItem[] = [image, altered, image].map((data, row) => ({
 			json: { row },
 			binary: { data: { data, mimeType: 'image/png', fileName: 'same-name.png' } },

@@ -1,12 +1,12 @@
 /** Bytes (or base64 characters) read at each end of an image for its fingerprint. */
-const EDGE = 4096;
+const EDGE = 1024;
 /** Evenly spaced windows read between the two ends, and their width. */
-const WINDOWS = 64;
-const WINDOW = 64;
+const WINDOWS = 32;
+const WINDOW = 32;
 
 /**
- * A short key of an image, read from its length, its head, its tail and 64 small windows
- * between: about 12 KB of it, whatever its size, so that finding the images a run has seen
+ * A short key of an image, read from its length, its head, its tail and 32 small windows
+ * between: 3 KB of it, whatever its size, so that finding the images a run has seen
  * before costs next to nothing (hashing every byte of a 1 MB photo costs more than the rest
  * of the node's work on it). Two images with different keys differ; two with the same key
  * are only likely the same, and are compared byte for byte before one is taken for the other.
