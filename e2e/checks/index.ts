@@ -7,6 +7,7 @@ import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
 import { verifyCardLanguage } from './cardLanguage';
 import { verifyCollectionSearch } from './collection';
+import { verifyDistinctImages } from './distinct';
 import { verifyRunFlow } from './flows';
 import { verifyFloodComparison } from './flood';
 import { verifyPerItemCollections } from './perItem';
@@ -21,6 +22,7 @@ const ownChecks: Record<string, Verify> = {
 	'flood-comparison.json': verifyFloodComparison,
 	'run-flow.json': verifyRunFlow,
 	'card-language.json': verifyCardLanguage,
+	'distinct-images.json': verifyDistinctImages,
 };
 
 export function workflowCases(simUrl: string): TestCase[] {

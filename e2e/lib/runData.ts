@@ -13,6 +13,8 @@ interface NodeRun {
 	executionStatus?: string;
 	/** How long the node ran, in ms. */
 	executionTime?: number;
+	/** What the node said above its output (n8n's execution hints). */
+	hints?: Array<{ message: string; type?: string; location?: string }>;
 }
 
 export interface RunData {

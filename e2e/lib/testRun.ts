@@ -18,6 +18,11 @@ export class Run {
 		return this.data.data.resultData.runData[node]?.[0]?.data?.main?.[index] ?? [];
 	}
 
+	/** The hints the node added to its run (shown above its output in the editor). */
+	hints(node: string): Array<{ message: string; type?: string; location?: string }> {
+		return this.data.data.resultData.runData[node]?.[0]?.hints ?? [];
+	}
+
 	/** How long the node ran (n8n's own figure), in ms. */
 	executionTime(node: string): number | undefined {
 		return this.data.data.resultData.runData[node]?.[0]?.executionTime;
