@@ -46,16 +46,20 @@ function sharedEnv(pg: Postgres, redis: Redis, n8nPort: number): Record<string, 
 	};
 }
 
+/** How a step's outcome is reported: the e2e run's PASS/FAIL lines, or quietly (the bench reports figures). */
+export type Report = (name: string, ok: boolean, detail?: string) => boolean;
+
 export class QueueSetup {
 	private constructor(
 		readonly dir: string,
 		private readonly env: Record<string, string>,
 		readonly n8nPort: number,
+		private readonly report: Report,
 	) {}
 
-	static async create(dir: string, pg: Postgres, redis: Redis): Promise<QueueSetup> {
+	static async create(dir: string, pg: Postgres, redis: Redis, report: Report = check): Promise<QueueSetup> {
 		const n8nPort = await freePort();
-		return new QueueSetup(dir, sharedEnv(pg, redis, n8nPort), n8nPort);
+		return new QueueSetup(dir, sharedEnv(pg, redis, n8nPort), n8nPort, report);
 	}
 
 	userFolder(process: string): string {
@@ -71,7 +75,7 @@ export class QueueSetup {
 
 	private async cli(label: string, args: string[]): Promise<boolean> {
 		const result = await runCommand(`queue-${label}`, N8N_BIN, args, { cwd: WORK, env: n8nEnv(this.userFolder('main'), { ...this.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) }), timeoutMs: 240_000 });
-		return check(`queue: n8n ${args[0]}`, result.code === 0, `exit ${result.code}, see ${result.log}\n${tail(result.stdout + result.stderr)}`);
+		return this.report(`queue: n8n ${args[0]}`, result.code === 0, `exit ${result.code}, see ${result.log}\n${tail(result.stdout + result.stderr)}`);
 	}
 
 	/** Credential and workflow into Postgres, the workflow published (active), all before `n8n start`. */
@@ -89,8 +93,8 @@ export class QueueSetup {
 		);
 	}
 
-	/** Main first (it registers the webhooks), then the workers side by side; resolves when all are ready. */
-	async start(workerCount: number): Promise<QueueCluster> {
+	/** Main first (it registers the webhooks), then the workers side by side, each running up to `concurrency` executions at once; resolves when all are ready. */
+	async start(workerCount: number, concurrency = 5): Promise<QueueCluster> {
 		const started: Service[] = [];
 		const stop = async () => {
 			// Workers first, so none picks up a job from a main that is going away.
@@ -112,7 +116,7 @@ export class QueueSetup {
 					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 				});
-				const worker = startService(`queue-n8n-worker${n}`, N8N_BIN, ['worker', '--concurrency=5'], { cwd: WORK, env });
+				const worker = startService(`queue-n8n-worker${n}`, N8N_BIN, ['worker', `--concurrency=${concurrency}`], { cwd: WORK, env });
 				started.push(worker);
 				workers.push(worker);
 				const readiness = `http://127.0.0.1:${healthPort}/healthz/readiness`;

@@ -26,9 +26,10 @@ export function floorMs(items: number, recordsPerRequest: number, parallel: numb
 	return Math.max(0, ...lanes);
 }
 
-export function urlItems(count: number): InputItem[] {
+/** URL items, each its own card; with `distinct`, item i shows picture i % distinct (a sheet whose rows repeat pictures). */
+export function urlItems(count: number, distinct = count): InputItem[] {
 	return Array.from({ length: count }, (_, i) => ({
-		json: { id: `card-${i}`, url: `https://img.example.com/card-${i}.jpg` },
+		json: { id: `card-${i}`, url: `https://img.example.com/card-${i % distinct}.jpg` },
 	}));
 }
 

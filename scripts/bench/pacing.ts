@@ -27,20 +27,24 @@ interface Endpoint {
 interface Timed {
 	startedAt: number;
 	wallMs: number;
+	/** Process CPU during the node's execute() (with other runs at once, theirs too). */
+	cpuMs: number;
 	outputs: number;
 	failed: number;
 }
 
-/** `inner` with its execute() timed (wall time of the node alone, as the rest of the bench measures). */
-function timedNode(inner: INodeType, sink: (startedAt: number, wallMs: number) => void): INodeType {
+/** `inner` with its execute() timed (wall time of the node alone, as the rest of the bench measures) and its process CPU. */
+function timedNode(inner: INodeType, sink: (startedAt: number, wallMs: number, cpuMs: number) => void): INodeType {
 	return {
 		description: inner.description,
 		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 			const start = performance.now();
+			const cpu = process.cpuUsage();
 			try {
 				return (await inner.execute!.call(this)) as INodeExecutionData[][];
 			} finally {
-				sink(start, performance.now() - start);
+				const used = process.cpuUsage(cpu);
+				sink(start, performance.now() - start, (used.user + used.system) / 1000);
 			}
 		},
 	};
@@ -86,8 +90,8 @@ function parameters(options: IDataObject | undefined): INodeParameters {
 
 /** One node run of ITEMS URL items; `options` undefined: the node's defaults. */
 async function runOnce(endpoint: Endpoint, options: IDataObject | undefined, flood = false): Promise<Timed> {
-	let timing = { startedAt: 0, wallMs: 0 };
-	const nodeType = timedNode(flood ? floodNode() : new (nodeClass())(), (startedAt, wallMs) => (timing = { startedAt, wallMs }));
+	let timing = { startedAt: 0, wallMs: 0, cpuMs: 0 };
+	const nodeType = timedNode(flood ? floodNode() : new (nodeClass())(), (startedAt, wallMs, cpuMs) => (timing = { startedAt, wallMs, cpuMs }));
 	const result = await runNode({
 		parameters: parameters(options), items: urlItems(ITEMS), credentials: { apiToken: endpoint.token, apiUrl: endpoint.url },
 		nodeType, onError: 'continueRegularOutput',
@@ -102,6 +106,8 @@ interface Row {
 	runs: number;
 	recordsPerRequest: number;
 	wallMs: number;
+	/** Process CPU per item (the runs at once overlap: their CPU is counted once). */
+	cpuPerItem: number;
 	failed: number;
 	outputs: number;
 	stats: SimulatorStats;
@@ -135,6 +141,7 @@ async function measureScenario(
 	const end = Math.max(...results.map((r) => r.startedAt + r.wallMs));
 	return {
 		label, limit, runs, recordsPerRequest: flood ? 1 : Number(options?.recordsPerRequest ?? 10), wallMs: end - start,
+		cpuPerItem: (runs === 1 ? results[0].cpuMs : Math.max(...results.map((r) => r.cpuMs))) / (ITEMS * runs),
 		failed: results.reduce((sum, r) => sum + r.failed, 0), outputs: results.reduce((sum, r) => sum + r.outputs, 0),
 		stats: await sim.stats(),
 	};
@@ -170,12 +177,17 @@ export async function pacingBench(log: (text: string) => void): Promise<{ lines:
 		'"of the limit": the wall time the limit allows for these records (C lanes, zero overhead) over the measured one. The flood is an in-process',
 		'stand-in for n8n\'s HTTP Request node (per item: n8n resolves the mapped parameters, one request through n8n\'s HTTP helper; all in flight, no retry).',
 		'',
-		'| scenario | server limit | requests | answered 429 | failed items | wall ms | of the limit |',
-		'|---|---|---:|---:|---:|---:|---:|',
+		'Process CPU per item: the CPU of the whole process during the node\'s execute() (n8n\'s work for the node, its HTTP helper, GC included), per item.',
+		'',
+		'| scenario | server limit | requests | answered 429 | failed items | wall ms | of the limit | process CPU ms per item |',
+		'|---|---|---:|---:|---:|---:|---:|---:|',
 		...rows.map((row) =>
 			`| ${row.label} | ${row.limit} | ${row.stats.requests} | ${throttled(row)} (${percent(share429(row))}) | ${row.failed} of ${row.outputs} | ` +
-				`${fixed(row.wallMs)} | ${row.limit === 'none' ? '-' : percent(ofLimit(row))} |`,
+				`${fixed(row.wallMs)} | ${row.limit === 'none' ? '-' : percent(ofLimit(row))} | ${fixed(row.cpuPerItem, 3)} |`,
 		),
+		'',
+		`Process CPU per URL item without a server limit, in this run: the node with default settings ${fixed(defaults.cpuPerItem, 3)} ms, ` +
+			`the HTTP Request stand-in ${fixed(flood.cpuPerItem, 3)} ms (${fixed(defaults.cpuPerItem / flood.cpuPerItem, 2)}x).`,
 	];
 	const checks: Check[] = [];
 	for (const row of [adaptive, shared]) {

@@ -23,8 +23,16 @@ export interface SimulatorStats {
 	cpuMs: number;
 }
 
-type Command = { id: number; cmd: 'reset' | 'stats' | 'close' };
-type Reply = { id: number; ok: true; stats?: SimulatorStats } | { id: number; ok: false; error: string };
+type Command = { id: number; cmd: 'reset' | 'stats' | 'close' | 'timeline' };
+/** One request as the simulator saw it: when it came and ended, its status, the `_id` of its first record. */
+export interface TimelineEntry {
+	startedAt: number;
+	endedAt: number;
+	status: number;
+	firstId: string | null;
+}
+
+type Reply = { id: number; ok: true; stats?: SimulatorStats; timeline?: TimelineEntry[] } | { id: number; ok: false; error: string };
 
 async function runChild(): Promise<void> {
 	const { XimilarSimulator } = await import('../simulator');
@@ -52,6 +60,9 @@ async function runChild(): Promise<void> {
 						cpuMs: ((cpu) => (cpu.user + cpu.system) / 1000)(process.cpuUsage(cpuAtReset)),
 					};
 					send({ id: message.id, ok: true, stats });
+				} else if (message.cmd === 'timeline') {
+					const timeline = sim.log.map((entry) => ({ startedAt: entry.startedAt, endedAt: entry.endedAt, status: entry.status, firstId: entry.recordIds[0] ?? null }));
+					send({ id: message.id, ok: true, timeline });
 				} else if (message.cmd === 'close') {
 					await sim.close();
 					send({ id: message.id, ok: true });
@@ -72,6 +83,8 @@ export interface SimulatorProcess {
 	pid: number;
 	reset(): Promise<void>;
 	stats(): Promise<SimulatorStats>;
+	/** Every request since the last reset, in arrival order. */
+	timeline(): Promise<TimelineEntry[]>;
 	close(): Promise<void>;
 }
 
@@ -119,6 +132,7 @@ export async function startSimulatorProcess(options: SimulatorOptions = {}): Pro
 			await call('reset');
 		},
 		stats: async () => (await call('stats')).stats!,
+		timeline: async () => (await call('timeline')).timeline!,
 		close: async () => {
 			if (child.exitCode !== null) return;
 			const exited = new Promise((resolve) => child.once('exit', resolve));
