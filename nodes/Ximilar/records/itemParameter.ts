@@ -7,10 +7,17 @@ import { deepCopy } from 'n8n-workflow';
  * it is read once per execution and reused: n8n's getNodeParameter costs about a tenth of
  * a millisecond per call even for a constant, and a run reads several per item.
  */
+
+/** What a run knows of one parameter path: whether it holds an expression (the workflow's parameters do not change during a run), and its values when it holds none. */
+interface ParameterCache {
+	expression: boolean;
+	/** By options and fallback. */
+	values: Map<string, unknown>;
+}
+
 interface RunCache {
-	/** Whether each parameter path holds an expression (the workflow's parameters do not change during a run). */
-	expressions: Map<string, boolean>;
-	/** The values of the parameters that hold none, by path, options and fallback. */
+	parameters: Map<string, ParameterCache>;
+	/** Results that are the same for every item (sameForEveryItem), by key. */
 	values: Map<string, unknown>;
 }
 
@@ -18,7 +25,7 @@ const caches = new WeakMap<IExecuteFunctions, RunCache>();
 
 function cacheOf(ctx: IExecuteFunctions): RunCache {
 	let cache = caches.get(ctx);
-	if (!cache) caches.set(ctx, (cache = { expressions: new Map(), values: new Map() }));
+	if (!cache) caches.set(ctx, (cache = { parameters: new Map(), values: new Map() }));
 	return cache;
 }
 
@@ -39,12 +46,16 @@ function rawParameter(ctx: IExecuteFunctions, name: string): unknown {
 	return value;
 }
 
+function parameterCache(ctx: IExecuteFunctions, name: string): ParameterCache {
+	const { parameters } = cacheOf(ctx);
+	let parameter = parameters.get(name);
+	if (!parameter) parameters.set(name, (parameter = { expression: holdsExpression(rawParameter(ctx, name)), values: new Map() }));
+	return parameter;
+}
+
 /** Whether the parameter at this path holds an expression, so that its value may differ per item. */
 export function parameterHoldsExpression(ctx: IExecuteFunctions, name: string): boolean {
-	const { expressions } = cacheOf(ctx);
-	let holds = expressions.get(name);
-	if (holds === undefined) expressions.set(name, (holds = holdsExpression(rawParameter(ctx, name))));
-	return holds;
+	return parameterCache(ctx, name).expression;
 }
 
 const keyPart = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
@@ -57,11 +68,11 @@ export function itemParameter(
 	fallback?: unknown,
 	options?: IGetNodeParameterOptions,
 ): unknown {
-	if (parameterHoldsExpression(ctx, name)) return ctx.getNodeParameter(name, itemIndex, fallback, options);
-	const { values } = cacheOf(ctx);
-	const key = options === undefined ? `${name}\u0000\u0000${keyPart(fallback)}` : `${name}\u0000${keyPart(options)}\u0000${keyPart(fallback)}`;
-	let value = values.get(key);
-	if (value === undefined && !values.has(key)) values.set(key, (value = ctx.getNodeParameter(name, itemIndex, fallback, options)));
+	const parameter = parameterCache(ctx, name);
+	if (parameter.expression) return ctx.getNodeParameter(name, itemIndex, fallback, options);
+	const key = options === undefined ? keyPart(fallback) : `${keyPart(fallback)}\u0000${keyPart(options)}`;
+	let value = parameter.values.get(key);
+	if (value === undefined && !parameter.values.has(key)) parameter.values.set(key, (value = ctx.getNodeParameter(name, itemIndex, fallback, options)));
 	// Callers get their own copy of an object, as n8n hands out.
 	return typeof value === 'object' && value !== null ? deepCopy(value) : value;
 }
@@ -72,7 +83,6 @@ export function itemParameter(
  * operation's request settings, say, which would otherwise be parsed and checked per item).
  */
 export function sameForEveryItem<T>(ctx: IExecuteFunctions, key: string, names: string[], read: () => T): T {
-	// Beside the parameter values, whose keys hold a \u0000: `key` holds none.
 	const { values } = cacheOf(ctx);
 	// Kept only when it is the same for every item: then it is there from the second item on.
 	if (values.has(key)) return values.get(key) as T;

@@ -75,13 +75,22 @@ export function checkAnswer(value: unknown, secret: string): string | undefined 
 /** Whether `container` nests too deep; cuts `secret` out of its strings meanwhile. */
 function walkAnswer(container: Record<string, unknown> | unknown[], secret: string | undefined, depth: number): boolean {
 	if (depth > MAX_ANSWER_DEPTH) return true;
-	const holder = container as Record<string | number, unknown>;
-	const keys: ArrayLike<string | number> = Array.isArray(container) ? container.map((_, index) => index) : Object.keys(container);
-	for (let index = 0; index < keys.length; index++) {
-		const key = keys[index];
-		const entry = holder[key];
+	// Two plain loops: this walks every value of every answer, and a list of keys per object showed.
+	if (Array.isArray(container)) {
+		for (let index = 0; index < container.length; index++) {
+			const entry = container[index];
+			if (typeof entry === 'string') {
+				if (secret !== undefined && entry.includes(secret)) container[index] = entry.split(secret).join('***');
+			} else if (typeof entry === 'object' && entry !== null && walkAnswer(entry as Record<string, unknown>, secret, depth + 1)) {
+				return true;
+			}
+		}
+		return false;
+	}
+	for (const key in container) {
+		const entry = container[key];
 		if (typeof entry === 'string') {
-			if (secret !== undefined && entry.includes(secret)) holder[key] = entry.split(secret).join('***');
+			if (secret !== undefined && entry.includes(secret)) container[key] = entry.split(secret).join('***');
 		} else if (typeof entry === 'object' && entry !== null && walkAnswer(entry as Record<string, unknown>, secret, depth + 1)) {
 			return true;
 		}

@@ -76,8 +76,9 @@ function kindOf(object: IDataObject | undefined, record: IDataObject): CardKind 
 function read(match: IDataObject | undefined, columns: Column[]): IDataObject {
 	const out: IDataObject = {};
 	for (const [column, keys] of columns) {
-		const key = keys.find((candidate) => scalar(match?.[candidate]) !== null);
-		out[column] = key === undefined ? null : scalar(match?.[key]);
+		let value: ReturnType<typeof scalar> = null;
+		for (let index = 0; value === null && index < keys.length; index++) value = scalar(match?.[keys[index]]);
+		out[column] = value;
 	}
 	// Card numbers and sets are labels: "4/102" and 4 alike come out as text.
 	if (out.card_number !== undefined) out.card_number = str(out.card_number);
