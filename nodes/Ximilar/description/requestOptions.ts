@@ -33,7 +33,7 @@ export const REQUEST_OPTIONS = {
 		noDataExpression: true,
 		default: true,
 		description:
-			'Whether to pace requests by Ximilar\'s answers: start with 2 in flight and add one per success up to Parallel Requests; on "too many requests" (429) halve them, wait as long as Ximilar asks, then climb back step by step. Such requests are sent again (nothing was processed) and do not count against Max Retries. Runs that use the same credential at once pace together, since Ximilar\'s limits are per account. Off: always Parallel Requests in flight.',
+			'Whether to pace requests by Ximilar\'s answers: start with 2 in flight and add one per success up to Parallel Requests; on "too many requests" (429) go back to the number that got through, wait as long as Ximilar asks, then try more again. Such requests are sent again (nothing was processed) and do not count against Max Retries. Runs that use the same credential at once pace together, since Ximilar\'s limits are per account. Off: always Parallel Requests in flight.',
 	},
 	requestsPerMinute: {
 		displayName: 'Requests per Minute',
