@@ -238,7 +238,11 @@ describe('Webhook mode', () => {
 		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 		try {
 			const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/abc/ximilar`;
-			const result = await run(grade({ resultMode: 'webhook', webhookUrl: url, webhookSecret: 'pssst' }), pngItems(2));
+			const parameters = grade({ resultMode: 'webhook', webhookUrl: url });
+			const webhookCredential = { headerName: 'X-Ximilar-Webhook-Secret', secret: 'pssst' };
+			const result = await runNode({ parameters: parameters as never, items: pngItems(2), credentials: ctx.credentials, webhookCredential });
+			// The secret lives in the credential: nothing of it is in the node's parameters (the workflow JSON).
+			expect(JSON.stringify(parameters)).not.toContain('pssst');
 			expect(result.main.map((item) => item.json.status)).toEqual(['CREATED', 'CREATED']);
 			// The job's type and endpoint ride along as headers, which Ximilar sends back with the callback.
 			expect(ctx.sim.lastBody(JOBS, true).webhook).toEqual({
@@ -256,7 +260,8 @@ describe('Webhook mode', () => {
 	});
 
 	it('refuses a Webhook URL that is not http(s) before any request', async () => {
-		const result = await run(grade({ resultMode: 'webhook', webhookUrl: 'ftp://x' }), pngItems(1));
+		const webhookCredential = { headerName: 'X-Ximilar-Webhook-Secret', secret: 'pssst' };
+		const result = await runNode({ parameters: grade({ resultMode: 'webhook', webhookUrl: 'ftp://x' }) as never, items: pngItems(1), credentials: ctx.credentials, webhookCredential });
 		expect(result.error?.message).toMatch(/Webhook URL "ftp:\/\/x" is not an http\(s\) URL/);
 		expect(ctx.sim.log).toHaveLength(0);
 	});

@@ -57,7 +57,7 @@ describe('the API token, trimmed as the credential Test trims it', () => {
 });
 
 describe('values the node puts in a header', () => {
-	const webhook = (extra: Record<string, unknown>) => ({
+	const webhook = {
 		resource: 'image',
 		operation: 'upscale',
 		upscaleEndpoint: 'upscale_2x',
@@ -65,19 +65,19 @@ describe('values the node puts in a header', () => {
 		binaryPropertyName: 'data',
 		resultMode: 'webhook',
 		webhookUrl: 'https://n8n.example.com/webhook/ximilar',
-		webhookSecret: 'pssst',
-		...extra,
-	});
+	};
 
 	it.each([
-		['a Header Name with a line break', { webhookHeaderName: 'X-Secret\r\nX-Other' }, /^Item 0: Header Name "X-Secret  X-Other" is not a valid HTTP header name$/],
-		['a Header Name with a space', { webhookHeaderName: 'X Secret' }, /^Item 0: Header Name "X Secret" is not a valid HTTP header name$/],
-		['a Secret with a line break', { webhookSecret: 'pssst\nX-Other: 1' }, /^Item 0: Secret contains a line break, which cannot be sent in an HTTP header$/],
-	])('refuses %s (Ximilar sends it back as a header) before any job is submitted', async (_name, extra, message) => {
-		const result = await runNode({ parameters: webhook(extra) as never, items: pngItems(2), credentials: ctx.credentials, onError: 'continueRegularOutput' });
+		['a Header Name with a line break', { headerName: 'X-Secret\r\nX-Other', secret: 'pssst' }, /^Item 0: Header Name of the Ximilar Webhook credential "X-Secret  X-Other" is not a valid HTTP header name$/],
+		['a Header Name with a space', { headerName: 'X Secret', secret: 'pssst' }, /^Item 0: Header Name of the Ximilar Webhook credential "X Secret" is not a valid HTTP header name$/],
+		['a Secret with a line break', { headerName: 'X-Secret', secret: 'pssst\nX-Other: 1' }, /^Item 0: The Secret of the Ximilar Webhook credential contains a line break, which cannot be sent in an HTTP header$/],
+		['an empty Secret', { headerName: 'X-Secret', secret: '  ' }, /^Item 0: The Secret of the Ximilar Webhook credential is empty$/],
+	])('refuses %s (Ximilar sends it back as a header) before any job is submitted', async (_name, webhookCredential, message) => {
+		const result = await runNode({ parameters: webhook as never, items: pngItems(2), credentials: ctx.credentials, webhookCredential, onError: 'continueRegularOutput' });
 		expect(result.main).toHaveLength(2);
 		expect(failureOf(result.main[0])?.message).toMatch(message);
-		expect(failureOf(result.main[0])?.description).toMatch(/Get Result > Webhook/);
+		expect(failureOf(result.main[1])?.message).toMatch(/^Item 1: /);
+		expect(failureOf(result.main[0])?.description).toMatch(/Ximilar Webhook credential/);
 		expect(ctx.sim.log).toHaveLength(0);
 	});
 });

@@ -9,7 +9,7 @@
  *      node and resumes on the simulator's callback.
  * What the workflows emit reaches the test through HTTP Request nodes posting to a local sink.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { XimilarSimulator } from '../../test/simulator';
@@ -31,6 +31,11 @@ async function setUp(sim: XimilarSimulator, n8nUrl: string, sink: Sink): Promise
 	writeFileSync(file, JSON.stringify(asyncWorkflows(sim.url, n8nUrl, sink.url), null, 2));
 	const imported = await n8n('async-import', ['import:workflow', `--input=${file}`]);
 	if (!check('async: n8n import:workflow (trigger, webhook submit, Wait node)', imported.code === 0, `see ${imported.log}\n${tail(imported.stdout + imported.stderr)}`)) return false;
+	// The secret lives in the credential: the workflow JSON users export and share never holds it.
+	const exportFile = path.join(dir, 'exported.json');
+	const exported = await n8n('async-export', ['export:workflow', '--all', `--output=${exportFile}`]);
+	const exportedText = exported.code === 0 && existsSync(exportFile) ? readFileSync(exportFile, 'utf8') : '';
+	check('async: the exported workflows hold the webhook node and trigger, and not the secret', exportedText.includes('ximilarWebhookApi') && !exportedText.includes(SECRET), `see ${exported.log}`);
 	for (const id of Object.values(IDS)) {
 		const published = await n8n(`async-publish-${id}`, ['publish:workflow', `--id=${id}`]);
 		if (!check(`async: n8n publish:workflow --id=${id}`, published.code === 0, `see ${published.log}\n${tail(published.stdout + published.stderr)}`)) return false;

@@ -7,6 +7,7 @@ import { check } from '../lib/report';
 import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../lib/workflows';
 import { verifyCardLanguage } from './cardLanguage';
 import { verifyCollectionSearch } from './collection';
+import { setUpEdges, verifyEdges } from './edges';
 import { verifyRunFlow } from './flows';
 import { verifyFloodComparison } from './flood';
 import { verifyPerItemCollections } from './perItem';
@@ -21,6 +22,12 @@ const ownChecks: Record<string, Verify> = {
 	'flood-comparison.json': verifyFloodComparison,
 	'run-flow.json': verifyRunFlow,
 	'card-language.json': verifyCardLanguage,
+	'edges.json': verifyEdges,
+};
+
+/** What the simulator must hold before a workflow's run, done before every execution of it. */
+const setUps: Record<string, TestCase['setup']> = {
+	'edges.json': setUpEdges,
 };
 
 export function workflowCases(simUrl: string): TestCase[] {
@@ -31,7 +38,7 @@ export function workflowCases(simUrl: string): TestCase[] {
 		if (!check(`workflow ${file}: has checks in e2e/checks/`, verify !== undefined)) continue;
 		const workflow = withSimulatorUrl(readWorkflow(path.join(workflowDir, file)), simUrl);
 		const id = workflow.id ?? `e2eWf${cases.length + 1}`;
-		cases.push({ id, label: file, workflow: { ...workflow, id }, verify });
+		cases.push({ id, label: file, workflow: { ...workflow, id }, verify, setup: setUps[file] });
 	}
 	return cases;
 }

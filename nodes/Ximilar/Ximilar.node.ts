@@ -7,6 +7,7 @@ import { toolDescriptionProperties } from './description/agentTool';
 import { ximilarApiTest } from './methods/credentialTest';
 import { searchFlows } from './methods/searchFlows';
 import { searchTasks } from './methods/searchTasks';
+import { ximilarWebhookTest } from './records/webhookSecret';
 
 /**
  * The node only wires: each operation is one file under actions/ (its fields and its
@@ -28,7 +29,11 @@ export class Ximilar implements INodeType {
 		usableAsTool: { replacements: { description: TOOL_NODE_DESCRIPTION } },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'ximilarApi', required: true, testedBy: 'ximilarApiTest' }],
+		credentials: [
+			{ name: 'ximilarApi', required: true, testedBy: 'ximilarApiTest' },
+			// The callback's secret header, for async jobs in Webhook mode (shared with the Ximilar Trigger).
+			{ name: 'ximilarWebhookApi', required: true, testedBy: 'ximilarWebhookTest', displayOptions: { show: { resultMode: ['webhook'] } } },
+		],
 		properties: [
 			...toolDescriptionProperties,
 			{
@@ -43,7 +48,7 @@ export class Ximilar implements INodeType {
 		],
 	};
 
-	methods = { credentialTest: { ximilarApiTest }, listSearch: { searchTasks, searchFlows } };
+	methods = { credentialTest: { ximilarApiTest, ximilarWebhookTest }, listSearch: { searchTasks, searchFlows } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

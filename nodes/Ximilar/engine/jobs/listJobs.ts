@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { JOB_DONE_STATE } from '../../catalog/asyncServices';
 import type { ItemFailure } from '../../failures/itemFailure';
-import { objects } from '../../json/read';
+import { isObject, objects } from '../../json/read';
 import { jobRows } from '../../output/jobRows';
 import type { Connection, RequestPolicy } from '../../transport/request';
 import { readPages, type Listing, type PageRead } from '../paging';
@@ -67,9 +67,17 @@ export async function listJobs(
 	});
 }
 
-/** A listed job as a row: `jobId` first, the rest as Ximilar listed it. */
+/**
+ * A listed job as a row: `jobId` first, the rest as Ximilar listed it, except the webhook's
+ * headers: they carry the callback's secret, should Ximilar ever list them.
+ */
 export function listingRow(job: IDataObject): IDataObject {
 	const { id, ...rest } = job;
+	if (isObject(rest.webhook)) {
+		const webhook = { ...rest.webhook };
+		delete webhook.headers;
+		rest.webhook = webhook;
+	}
 	return { jobId: id ?? null, ...rest };
 }
 
