@@ -127,7 +127,8 @@ describe('Grade Card, Wait for Result', () => {
 		const failure = failureOf(result.main[0]);
 		expect(failure?.message).toMatch(/Ximilar job ([0-9a-f-]{36}) was not done within 1 s \(status (CREATED|PROCESSING)\)/);
 		expect(failure?.description).toMatch(/Job > Get/);
-		expect(Date.now() - started).toBeLessThan(5000);
+		// Ended by the 1 s wait, long before the 60 s job.
+		expect(Date.now() - started).toBeLessThan(30_000);
 		expect(submits()).toHaveLength(1);
 	});
 
@@ -315,7 +316,8 @@ describe('Stopping the execution while waiting', () => {
 			},
 		});
 		expect(stoppedAt).toBeGreaterThan(0);
-		expect(Date.now() - stoppedAt).toBeLessThan(3000);
+		// Ended by the stop, long before the 30 s wait.
+		expect(Date.now() - stoppedAt).toBeLessThan(15_000);
 		expect(submits()).toHaveLength(3);
 		expect(result.main.map((item) => failureOf(item)?.message)).toEqual(
 			[0, 1, 2].map((i) => expect.stringMatching(new RegExp(`^Item ${i}: Stopped while waiting for Ximilar job [0-9a-f-]{36}$`))),
