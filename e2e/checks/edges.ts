@@ -1,7 +1,9 @@
 /**
  * Checks for e2e/workflows/edges.json, in a real n8n: against a quota spent for an hour, 20
  * items end at once, each saying when Ximilar accepts again; an API URL that redirects to
- * another host is not followed (the token stays), and the error names where it points.
+ * another host is not followed (the token stays), and the error names where it points. The
+ * redirect runs first: once Ximilar has refused the account for an hour, the node sends none
+ * of the account's requests before then, and both nodes use the same account.
  */
 import type { XimilarSimulator } from '../../test/simulator';
 import { show } from '../lib/report';
