@@ -96,3 +96,12 @@ describe('strange answers', () => {
 		}
 	});
 });
+
+describe('a callback nested beyond reason', () => {
+	it('gives one item saying it could not be read, without walking it', () => {
+		let deep: unknown = { _id: 'bottom' };
+		for (let i = 0; i < 20_000; i++) deep = { records: [deep] };
+		const items = callbackItems({ id: 'job-9', status: 'DONE', response: deep }, false);
+		expect(items).toEqual([{ json: { jobId: 'job-9', jobStatus: 'DONE', error: 'The callback could not be read: it is nested deeper than 64 levels' } }]);
+	});
+});
