@@ -237,14 +237,13 @@ describe('single-item wording of the plain node', () => {
 			onError: 'continueRegularOutput',
 		});
 
-	it('says nothing of other items when the request carried one record, and says it when it carried more', async () => {
+	it('an error item speaks of its own image only: the others are items beside it (what they became is said only when the node stops: stopAtFailure.test.ts)', async () => {
 		const missing = `${ctx.sim.url}/samples/missing.jpg`;
 		const alone = (await run([missing])).main[0].json;
 		expect(alone.error).toMatch(/could not process/);
-		expect(alone.errorDescription).toMatch(/Check that the URL is public/);
-		expect(alone.errorDescription).not.toMatch(/other items/);
+		expect(alone.errorDescription).toBe('Check that the URL is public and links straight to an image file, not a web page.');
 		const together = (await run(['https://img.example.com/ok.jpg', missing])).main;
 		expect(together[0].json.error).toBeUndefined();
-		expect(together[1].json.errorDescription).toMatch(/the other items of its request were processed/);
+		expect(together[1].json.errorDescription).toBe('Check that the URL is public and links straight to an image file, not a web page.');
 	});
 });

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { JOB_ENDPOINT_HEADER, JOB_TYPE_HEADER } from '../Ximilar/description/asyncJob';
 import { isObject, objects } from '../Ximilar/json/read';
 import { answerFlags, jobRows, type JobKind } from '../Ximilar/output/jobRows';
+import type { OutputChoice } from '../Ximilar/output/simplified';
 
 /** A header's value, however the web server handed it over (names lower-cased, repeated ones as a list). */
 function header(headers: IDataObject, name: string): string | undefined {
@@ -26,12 +27,12 @@ export function callbackKind(headers: IDataObject, response: unknown): JobKind {
  * the job ID and status, summarised by the job's type; a job without records gives one item
  * saying so, so that it is seen rather than lost.
  */
-export function callbackItems(body: unknown, simplify: boolean, headers: IDataObject = {}): INodeExecutionData[] {
+export function callbackItems(body: unknown, output: OutputChoice, headers: IDataObject = {}): INodeExecutionData[] {
 	const payload = isObject(body) ? body : {};
 	const common = { jobId: payload.id ?? null, jobStatus: payload.status ?? null };
 	const records = objects(isObject(payload.response) ? payload.response.records : undefined);
 	if (records.length === 0) {
 		return [{ json: { ...common, error: `The job came back with status ${String(payload.status)} and no records` } }];
 	}
-	return jobRows(common, records, simplify, callbackKind(headers, payload.response)).map((json) => ({ json }));
+	return jobRows(common, records, output, callbackKind(headers, payload.response)).map((json) => ({ json }));
 }
