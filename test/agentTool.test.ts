@@ -137,10 +137,10 @@ describe('tool answers', () => {
 		});
 
 	/** The same image through the plain node, for what the agent's row should be made of. */
-	const plainRun = async (url: string, output: 'simplified' | 'raw') =>
+	const plainRun = async (url: string, output: 'allColumns' | 'raw') =>
 		(
 			await runNode({
-				parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: url, simplify: output === 'simplified' } as INodeParameters,
+				parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: url, output } as INodeParameters,
 				items: [{ json: {} }],
 				credentials: ctx.credentials,
 			})
@@ -154,7 +154,7 @@ describe('tool answers', () => {
 			expect(result.error).toBeUndefined();
 			expect(result.main).toHaveLength(1);
 			const row = result.main[0].json;
-			const simplified = await plainRun(url, 'simplified');
+			const simplified = await plainRun(url, 'allColumns');
 			const raw = await plainRun(url, 'raw');
 			expect(row.name).toBe(simplified.name);
 			expect(row.confidence).toBe(simplified.confidence);

@@ -39,7 +39,8 @@ export function tallySentence(tally: RunTally): string | undefined {
 	const parts: string[] = [];
 	if (tally.processed > 0) {
 		const done = tally.billed ? `${were(tally.processed)} processed by Ximilar and billed` : `${were(tally.processed)} done`;
-		parts.push(`${count(tally.processed, noun)} of this run ${done}, but the node stopped here, so their results are not shown.`);
+		const shown = tally.processed === 1 ? 'its result is' : 'their results are';
+		parts.push(`${count(tally.processed, noun)} of this run ${done}, but the node stopped here, so ${shown} not shown.`);
 	}
 	if (tally.failed > 0) parts.push(`${count(tally.failed, noun)} failed too.`);
 	if (tally.notSent > 0) parts.push(`${count(tally.notSent, noun)} ${were(tally.notSent)} not sent${tally.billed ? ' (not billed)' : ''}.`);
