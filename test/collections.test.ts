@@ -144,3 +144,19 @@ describe('collection types of both generations', () => {
 		expect(ctx.sim.log.map((entry) => entry.path)).toEqual(['/similarity/homedecor/v2/visualTagsKNN']);
 	});
 });
+
+describe('the Collection field', () => {
+	it('takes the collection by ID (a resource locator), mapped per item, as an older workflow\'s plain text did', async () => {
+		ctx.sim.createCollection('other');
+		const perItem = { __rl: true, mode: 'id', value: '={{ $json.sku === "sku-1" ? "other" : "products-1" }}' };
+		const result = await run({ ...insertParameters, collectionId: perItem }, products(3));
+		expect(result.error).toBeUndefined();
+		expect(requestsTo('insert').map((entry) => [entry.collectionId, entry.recordIds])).toEqual(
+			expect.arrayContaining([
+				['products-1', ['sku-0', 'sku-2']],
+				['other', ['sku-1']],
+			]),
+		);
+		expect([...ctx.sim.collection('other').keys()]).toEqual(['sku-1']);
+	});
+});
