@@ -3,8 +3,8 @@
  * beside the node file): a small JSON-Schema subset, `{type: 'object', properties}`, of which
  * the editor reads only `type`, `properties` and `items`. A schema is derived from the items
  * an operation gave: every field any item had, with the types it had (null aside), nested
- * objects and lists of them too. Where items of the same operation differ (services, job
- * types), the schema is their union.
+ * objects and lists of them too, in the order they first came. Where items of the same
+ * operation differ (services, job types), the schema is their union.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -66,7 +66,8 @@ function toSchema(seen: Seen, path: string, untyped: string[]): JsonSchema {
 	const schema: JsonSchema = { type: types.length === 1 ? types[0] : types };
 	if (types.includes('object')) {
 		schema.properties = {};
-		for (const [key, inner] of [...seen.fields.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+		// In the order the runs first gave them: the default service's Simplified fields lead, as the panel lists them.
+		for (const [key, inner] of seen.fields.entries()) {
 			schema.properties[key] = toSchema(inner, `${path}.${key}`, untyped);
 		}
 	}
