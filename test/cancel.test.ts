@@ -68,7 +68,7 @@ describe('stopping the execution', () => {
 		expectNoNetworkBlame(result);
 		// Every item is accounted for, paired: none was sent to the end, so each says it was not sent.
 		expect(result.main.map((item) => [item.pairedItem, failureOf(item)?.message])).toEqual(
-			Array.from({ length: 60 }, (_, i) => [{ item: i }, `Item ${i}: Not sent, because the execution was stopped`]),
+			Array.from({ length: 60 }, (_, i) => [{ item: i }, `Not sent, because the execution was stopped [item ${i}]`]),
 		);
 	});
 

@@ -130,7 +130,7 @@ function checkSoak(
 			return;
 		}
 		// A failure: an error item naming its item and giving the reason of its request or record.
-		if (!failure.message.startsWith(`Item ${index}: `) || !reason || !reason.test(failure.message)) {
+		if (!failure.message.endsWith(` [item ${index}]`) || !reason || !reason.test(failure.message)) {
 			unexpected.push(`output ${index}: ${failure.message} (last request: ${last.status})`);
 		}
 		if (item.json._id !== undefined && item.json._id !== id) unexpected.push(`error ${index} has _id ${String(item.json._id)}`);

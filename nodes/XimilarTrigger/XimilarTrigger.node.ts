@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { readWebhookSecret, WEBHOOK_CREDENTIAL, ximilarWebhookTest } from '../Ximilar/records/webhookSecret';
-import { JOB_ROW_HOLDS, SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../Ximilar/description/simplify';
+import { JOB_OUTPUT, outputChosen, outputProperties } from '../Ximilar/description/output';
 import { callbackItems } from './callbackItems';
 import { secretMatches } from './secret';
 
@@ -37,6 +37,23 @@ export class XimilarTrigger implements INodeType {
 		credentials: [{ name: WEBHOOK_CREDENTIAL, required: true, testedBy: 'ximilarWebhookTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ximilar' }],
 		properties: [
+			// n8n's nodes panel lists a trigger's events from a property named Event (otherwise it
+			// shows "On new Ximilar event"): the one event is named for what it is.
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Job Done',
+						value: 'jobDone',
+						action: 'On job done',
+						description: 'An async job (card grading, upscaling, card identification, flow) is done and Ximilar calls back with its result',
+					},
+				],
+				default: 'jobDone',
+			},
 			{
 				displayName:
 					'Copy the Production URL above into the Ximilar node\'s "Webhook URL" (Get Result: Webhook), and choose the same Ximilar Webhook credential in both nodes. Publish this workflow so the URL stays live. Ximilar calls back only when a job is DONE: a job that fails never reaches this trigger, so sweep such jobs with Job > List (Status: Not Done) on a schedule.',
@@ -44,7 +61,7 @@ export class XimilarTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			simplifyProperty(JOB_ROW_HOLDS),
+			...outputProperties(JOB_OUTPUT),
 		],
 	};
 
@@ -82,7 +99,7 @@ export class XimilarTrigger implements INodeType {
 			response.end(JSON.stringify({ message: 'Missing or wrong secret header' }));
 			return { noWebhookResponse: true };
 		}
-		const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, true));
-		return { workflowData: [callbackItems(this.getBodyData(), simplify, this.getHeaderData() as IDataObject)] };
+		const output = outputChosen((name, fallback) => this.getNodeParameter(name, fallback));
+		return { workflowData: [callbackItems(this.getBodyData(), output, this.getHeaderData() as IDataObject)] };
 	}
 }

@@ -4,6 +4,7 @@ import { JOB_ENDPOINT_HEADER, JOB_TYPE_HEADER } from '../Ximilar/description/asy
 import { isObject, objects } from '../Ximilar/json/read';
 import { answerFlags, jobRows, type JobKind } from '../Ximilar/output/jobRows';
 import { MAX_ANSWER_DEPTH, tooDeep } from '../Ximilar/transport/responses';
+import type { OutputChoice } from '../Ximilar/output/simplified';
 
 /** A header's value, however the web server handed it over (names lower-cased, repeated ones as a list). */
 function header(headers: IDataObject, name: string): string | undefined {
@@ -27,7 +28,7 @@ export function callbackKind(headers: IDataObject, response: unknown): JobKind {
  * the job ID and status, summarised by the job's type; a job without records gives one item
  * saying so, so that it is seen rather than lost.
  */
-export function callbackItems(body: unknown, simplify: boolean, headers: IDataObject = {}): INodeExecutionData[] {
+export function callbackItems(body: unknown, output: OutputChoice, headers: IDataObject = {}): INodeExecutionData[] {
 	const payload = isObject(body) ? body : {};
 	const common = { jobId: isObject(payload.id) ? null : (payload.id ?? null), jobStatus: isObject(payload.status) ? null : (payload.status ?? null) };
 	// A callback nested beyond reason is not walked (nor handed on to n8n, which would walk it).
@@ -36,5 +37,5 @@ export function callbackItems(body: unknown, simplify: boolean, headers: IDataOb
 	if (records.length === 0) {
 		return [{ json: { ...common, error: `The job came back with status ${String(payload.status)} and no records` } }];
 	}
-	return jobRows(common, records, simplify, callbackKind(headers, payload.response)).map((json) => ({ json }));
+	return jobRows(common, records, output, callbackKind(headers, payload.response)).map((json) => ({ json }));
 }

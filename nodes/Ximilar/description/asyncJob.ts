@@ -110,10 +110,12 @@ export function asyncJobProperties(): INodeProperties[] {
 	];
 }
 
-/** Options of an async operation (the request ones it uses). */
-export function asyncOptions(): INodeProperties {
+/** Options of an async operation (the request ones it uses, and its own rarely used ones). */
+export function asyncOptions(own: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
+		...own,
 		REQUEST_OPTIONS.includeInputBinary,
+		REQUEST_OPTIONS.includeInputFields,
 		REQUEST_OPTIONS.maxDownloadSizeMb,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.maxRateLimitWait,

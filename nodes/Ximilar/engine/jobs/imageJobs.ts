@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { JOB_ENDPOINT_HEADER, JOB_TYPE_HEADER, WAIT_TIMEOUT } from '../../description/asyncJob';
-import { SIMPLIFY_PARAMETER, simplifyChosen } from '../../description/simplify';
+import { outputChosen } from '../../description/output';
 import { inputFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import { jobRows } from '../../output/jobRows';
 import { pairOutcomes } from '../../output/pairItems';
@@ -74,18 +74,19 @@ async function readJobMode(ctx: IExecuteFunctions): Promise<{ mode: ResultMode; 
 export function pairJobOutcomes(
 	ctx: IExecuteFunctions,
 	outcomes: Array<Outcome | undefined>,
-	options: { includeBinary: boolean; images?: DownloadedImages },
+	options: { includeBinary: boolean; images?: DownloadedImages; billed?: boolean },
 ): INodeExecutionData[] {
-	const simplify = simplifyChosen(ctx.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
+	const output = outputChosen((name, fallback) => ctx.getNodeParameter(name, 0, fallback));
 	const { images } = options;
 	return pairOutcomes(ctx, outcomes, {
 		shape: (job) => {
 			const records = job.records as IDataObject[] | undefined;
 			if (!records) return [{ ...job }];
 			const kind = { type: job.type, endpoint: job.endpoint, flags: job.flags as IDataObject | undefined };
-			return jobRows({ jobId: job.jobId, jobStatus: job.status }, records, simplify, kind);
+			return jobRows({ jobId: job.jobId, jobStatus: job.status }, records, output, kind);
 		},
 		includeBinary: options.includeBinary,
+		billed: options.billed ? 'job' : undefined,
 		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
 	});
 }
@@ -133,5 +134,5 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 				signal: connection.signal,
 			})
 		: undefined;
-	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images });
+	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images, billed: true });
 }
