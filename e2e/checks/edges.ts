@@ -24,7 +24,7 @@ export function verifyEdges(run: Run): void {
 	const refused = run.output('Quota Spent');
 	run.check(
 		'Quota Spent: 20 items, each refused with when Ximilar accepts again',
-		refused.length === 20 && refused.every((item) => /^Item \d+: Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in (59|60) min \(at .+ UTC\)$/.test(String(item.json.error))),
+		refused.length === 20 && refused.every((item) => /^Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in (59|60) min \(at .+ UTC\) \[item \d+\]$/.test(String(item.json.error))),
 		show(refused.slice(0, 3).map((item) => item.json)),
 	);
 	run.check('Quota Spent: the other requests were not sent once Ximilar named the hour (at most 2 sent)', run.requestsTo(QUOTA).length <= 2, show(run.requestsTo(QUOTA)));
@@ -33,7 +33,7 @@ export function verifyEdges(run: Run): void {
 	const moved = run.output('API URL Redirects');
 	run.check(
 		'API URL Redirects: each item says where the API URL points and to put it in the credential',
-		moved.length === 20 && moved.every((item) => /^Item \d+: The API URL redirects to http:\/\/localhost:\d+: put that URL in the credential$/.test(String(item.json.error))),
+		moved.length === 20 && moved.every((item) => /^The API URL redirects to http:\/\/localhost:\d+: put that URL in the credential \[item \d+\]$/.test(String(item.json.error))),
 		show(moved.slice(0, 2).map((item) => item.json)),
 	);
 	run.equal('API URL Redirects: nothing followed the redirect (no request reached its target)', run.requestsTo(TARGET).length, 0);
