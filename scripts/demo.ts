@@ -31,7 +31,7 @@ function rowsOf(items: OutputItem[], inputs: InputItem[]): IDataObject[] {
 					set: item.json.set,
 					number: item.json.card_number,
 					confidence: item.json.confidence,
-					price: item.json.price_median !== undefined ? `${item.json.price_median} ${item.json.price_currency ?? ''}` : '',
+					price: item.json.price !== null && item.json.price !== undefined ? `${item.json.price} ${item.json.currency ?? ''}` : '',
 				};
 	});
 }

@@ -28,7 +28,7 @@ describe('Account Details', () => {
 			parameters: account,
 			credentials: { ...ctx.credentials, apiToken: 'wrong-token' },
 		});
-		expect(result.error?.message).toBe('Item 0: The API token was rejected: check the Ximilar credential');
+		expect(result.error?.message).toBe('The API token was rejected: check the Ximilar credential [item 0]');
 		expect(result.error?.description).toBe(
 			'Ximilar answered 401: Invalid token. Copy the token again from the Ximilar App (Settings > API token).',
 		);
@@ -44,7 +44,7 @@ describe('Account Details', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.main.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(result.main[1].json.error).toBe('Item 1: The API token was rejected: check the Ximilar credential');
+		expect(result.main[1].json.error).toBe('The API token was rejected: check the Ximilar credential [item 1]');
 		expect(result.main[1].json.statusCode).toBe(401);
 	});
 });

@@ -137,10 +137,10 @@ describe('tool answers', () => {
 		});
 
 	/** The same image through the plain node, for what the agent's row should be made of. */
-	const plainRun = async (url: string, output: 'simplified' | 'raw') =>
+	const plainRun = async (url: string, output: 'allColumns' | 'raw') =>
 		(
 			await runNode({
-				parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: url, simplify: output === 'simplified' } as INodeParameters,
+				parameters: { ...recognize, service: 'tcgId', imageSource: 'url', imageUrl: url, output } as INodeParameters,
 				items: [{ json: {} }],
 				credentials: ctx.credentials,
 			})
@@ -154,7 +154,7 @@ describe('tool answers', () => {
 			expect(result.error).toBeUndefined();
 			expect(result.main).toHaveLength(1);
 			const row = result.main[0].json;
-			const simplified = await plainRun(url, 'simplified');
+			const simplified = await plainRun(url, 'allColumns');
 			const raw = await plainRun(url, 'raw');
 			expect(row.name).toBe(simplified.name);
 			expect(row.confidence).toBe(simplified.confidence);
@@ -237,14 +237,13 @@ describe('single-item wording of the plain node', () => {
 			onError: 'continueRegularOutput',
 		});
 
-	it('says nothing of other items when the request carried one record, and says it when it carried more', async () => {
+	it('an error item speaks of its own image only: the others are items beside it (what they became is said only when the node stops: stopAtFailure.test.ts)', async () => {
 		const missing = `${ctx.sim.url}/samples/missing.jpg`;
 		const alone = (await run([missing])).main[0].json;
 		expect(alone.error).toMatch(/could not process/);
-		expect(alone.errorDescription).toMatch(/Check that the URL is public/);
-		expect(alone.errorDescription).not.toMatch(/other items/);
+		expect(alone.errorDescription).toBe('Check that the URL is public and links straight to an image file, not a web page.');
 		const together = (await run(['https://img.example.com/ok.jpg', missing])).main;
 		expect(together[0].json.error).toBeUndefined();
-		expect(together[1].json.errorDescription).toMatch(/the other items of its request were processed/);
+		expect(together[1].json.errorDescription).toBe('Check that the URL is public and links straight to an image file, not a web page.');
 	});
 });

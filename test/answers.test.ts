@@ -10,7 +10,8 @@ import { failureOf } from './support/outputs';
 
 const ctx = useSimulator();
 const run = nodeRunner(ctx);
-const recognize = (extra: Record<string, unknown> = {}) => recognizeParameters({ recordId: '={{ "row-" + $json.row }}', ...extra });
+// Every column and where it comes from: the All Columns row (Simplified picks from it: output.test.ts).
+const recognize = (extra: Record<string, unknown> = {}) => recognizeParameters({ recordId: '={{ "row-" + $json.row }}', output: 'allColumns', ...extra });
 const fixture = (file: string) => responseFixtures().find((candidate) => candidate.file === file)!;
 
 describe('collectibles answers', () => {

@@ -34,15 +34,18 @@ async function run(testCase: BadInputCase, onError: 'continueRegularOutput' | 's
 	});
 }
 
-/** The message without its `Item <i>: ` prefix, checking the prefix names item i. */
+/** The message without its ` [item <i>]` suffix (n8n's way of naming the item), checking the suffix names item i, once. */
 function unprefixed(message: string, itemIndex: number): string {
-	expect(message).toMatch(new RegExp(`^Item ${itemIndex}: `));
-	return message.slice(`Item ${itemIndex}: `.length);
+	expect(message.endsWith(` [item ${itemIndex}]`)).toBe(true);
+	expect(message.match(/\[item \d+\]/g)).toHaveLength(1);
+	return message.slice(0, -` [item ${itemIndex}]`.length);
 }
 
+/** A good item's Simplified row: its own ID, and the card Ximilar identified (card rows) or the image's status (the others). */
 function defaultGoodResult(json: IDataObject, index: number): void {
 	expect(json._id).toBe(`good-${index}`);
-	expect(json.status_code).toBe(200);
+	if ('status_code' in json) expect(json.status_code).toBe(200);
+	else expect(json.name).toEqual(expect.any(String));
 }
 
 function checkRequests(testCase: BadInputCase): void {
@@ -72,7 +75,7 @@ describe.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s',
 				(testCase.goodResult ?? defaultGoodResult)(item.json, index);
 				return;
 			}
-			expect(failure?.message.startsWith(`Item ${index}: `)).toBe(true);
+			expect(failure?.message.endsWith(` [item ${index}]`)).toBe(true);
 			const text = unprefixed(failure!.message, index);
 			expect(text).toMatch(testCase.message);
 			expect(`${failure!.message}\n${failure!.description}`).toMatch(testCase.fix);
@@ -90,7 +93,7 @@ describe.each(CASES.map((testCase) => [testCase.name, testCase] as const))('%s',
 		expect(result.status).toBe('error');
 		expect(result.main).toHaveLength(0);
 		const first = testCase.bad[0];
-		expect(result.error?.message.startsWith(`Item ${first}: `)).toBe(true);
+		expect(result.error?.message.endsWith(` [item ${first}]`)).toBe(true);
 		const text = unprefixed(result.error!.message, first);
 		expect(text).toMatch(testCase.message);
 		expect(`${result.error!.message}\n${result.error!.description ?? ''}`).toMatch(testCase.fix);

@@ -30,7 +30,7 @@ describe('insert, update, delete and get matched by _id', () => {
 		expect(result.main.map(pairedIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 		result.main.forEach((item, i) => {
 			if ([2, 5, 7].includes(i)) {
-				expect(failureOf(item)?.message).toBe(`Item ${i}: Record "sku-${i}" is already in the collection`);
+				expect(failureOf(item)?.message).toBe(`Image "sku-${i}" is already in the collection [item ${i}]`);
 				expect(failureOf(item)?.description).toContain('Use Update');
 				expect(item.json).toEqual(expect.objectContaining({ statusCode: 411, statusText: 'record duplicate', _id: `sku-${i}` }));
 			} else {
@@ -64,7 +64,7 @@ describe('insert, update, delete and get matched by _id', () => {
 		await seed([0, 2]);
 		const result = await run(collection('delete', { recordId: '={{ $json.sku }}' }), products(4), 'continueRegularOutput');
 		expect(result.main.map((item) => item.json.statusCode ?? 'ok')).toEqual(['ok', 404, 'ok', 404]);
-		expect(failureOf(result.main[1])?.message).toBe('Item 1: Record "sku-1" is not in the collection');
+		expect(failureOf(result.main[1])?.message).toBe('Image "sku-1" is not in the collection [item 1]');
 		expect(ctx.sim.collection(COLLECTION).size).toBe(0);
 	});
 
@@ -84,7 +84,7 @@ describe('insert, update, delete and get matched by _id', () => {
 		const result = await run(insertParameters, products(3), 'continueRegularOutput');
 		expect(requestsTo('insert')).toHaveLength(1);
 		expect(result.main.map((item) => item.json._id)).toEqual(['sku-0', 'sku-1', 'sku-2']);
-		expect(failureOf(result.main[1])?.message).toBe('Item 1: Ximilar\'s answer does not mention record "sku-1"');
+		expect(failureOf(result.main[1])?.message).toBe('Ximilar\'s answer does not mention image "sku-1" [item 1]');
 		expect(failureOf(result.main[0])).toBeUndefined();
 		expect(failureOf(result.main[2])).toBeUndefined();
 	});
@@ -117,6 +117,7 @@ describe('collection types of both generations', () => {
 		['homeDecor', '/similarity/homedecor-new/v2/visualKNN'],
 		['photo', '/similarity/photos/v2/visualKNN'],
 		['colors', '/similarity/colors/v2/visualKNN'],
+		// The older types as a workflow saved before they moved behind one choice holds them.
 		['productLegacy', '/similarity/products/v2/visualKNN'],
 		['fashionLegacy', '/similarity/fashion/v2/visualKNN'],
 		['homeDecorLegacy', '/similarity/homedecor/v2/visualKNN'],
@@ -127,8 +128,35 @@ describe('collection types of both generations', () => {
 		expect(ctx.sim.log.map((entry) => entry.path)).toEqual([path]);
 	});
 
+	it.each([
+		['productLegacy', '/similarity/products/v2/visualKNN'],
+		['fashionLegacy', '/similarity/fashion/v2/visualKNN'],
+		['homeDecorLegacy', '/similarity/homedecor/v2/visualKNN'],
+		['photoLegacy', '/photo/search/v2/visualKNN'],
+	])('Legacy Collection, %s, searches at %s', async (legacyCollectionType, path) => {
+		const result = await run(collection('search', { collectionType: 'legacy', legacyCollectionType, queryBy: 'image', imageSource: 'binary' }), pngItems(1));
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.log.map((entry) => entry.path)).toEqual([path]);
+	});
+
 	it('legacy home decor searches by tags too when chosen', async () => {
-		await run(collection('search', { collectionType: 'homeDecorLegacy', searchMethod: 'visualTags', queryBy: 'image', imageSource: 'binary' }), pngItems(1));
+		await run(collection('search', { collectionType: 'legacy', legacyCollectionType: 'homeDecorLegacy', searchMethod: 'visualTags', queryBy: 'image', imageSource: 'binary' }), pngItems(1));
 		expect(ctx.sim.log.map((entry) => entry.path)).toEqual(['/similarity/homedecor/v2/visualTagsKNN']);
+	});
+});
+
+describe('the Collection field', () => {
+	it('takes the collection by ID (a resource locator), mapped per item, as an older workflow\'s plain text did', async () => {
+		ctx.sim.createCollection('other');
+		const perItem = { __rl: true, mode: 'id', value: '={{ $json.sku === "sku-1" ? "other" : "products-1" }}' };
+		const result = await run({ ...insertParameters, collectionId: perItem }, products(3));
+		expect(result.error).toBeUndefined();
+		expect(requestsTo('insert').map((entry) => [entry.collectionId, entry.recordIds])).toEqual(
+			expect.arrayContaining([
+				['products-1', ['sku-0', 'sku-2']],
+				['other', ['sku-1']],
+			]),
+		);
+		expect([...ctx.sim.collection('other').keys()]).toEqual(['sku-1']);
 	});
 });

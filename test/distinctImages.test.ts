@@ -61,7 +61,7 @@ describe('Send Each Distinct Image Once (on by default)', () => {
 	it('says in the run\'s hint how many records were sent for how many items', async () => {
 		const result = await run(urlRecognizeParameters(), rows(30, 6));
 		expect(result.hints).toEqual([
-			expect.objectContaining({ message: expect.stringMatching(/^6 records sent to Ximilar for 30 items: 24 items had the same image and request as an earlier item/) }),
+			expect.objectContaining({ message: expect.stringMatching(/^6 images sent to Ximilar for 30 items: 24 items had the same image and request as an earlier item/) }),
 		]);
 		const distinct = await run(urlRecognizeParameters(), rows(6, 6));
 		expect(distinct.hints).toEqual([]);

@@ -55,7 +55,7 @@ describe('a spent quota (429 with a Retry-After longer than the run may wait)', 
 		expect(Date.now() - started).toBeLessThan(60_000);
 		expect(result.main).toHaveLength(20);
 		for (const [index, message] of messages(result).entries()) {
-			expect(message).toMatch(new RegExp(`^Item ${index}: Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in (59|60) min \\(at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\)$`));
+			expect(message).toMatch(new RegExp(`^Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in (59|60) min \\(at \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC\\) \\[item ${index}\\]$`));
 		}
 		expect(failureOf(result.main[0])?.description).toContain('Max Wait on Rate Limit');
 		expect(result.main[0].json.statusCode).toBe(429);
@@ -66,7 +66,7 @@ describe('a spent quota (429 with a Retry-After longer than the run may wait)', 
 	it('reads a Retry-After given as a date, and stops the run without Continue On Fail', async () => {
 		spent(new Date(Date.now() + 2 * 3600_000).toUTCString());
 		const result = await run(recognize(), 3, 'stopWorkflow');
-		expect(result.error?.message).toMatch(/^Item 0: Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in (119 min|2 h) /);
+		expect(result.error?.message).toMatch(/^Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in (119 min|2 h) .* \[item 0\]$/);
 	});
 
 	it('waits out a Retry-After within the allowed wait, and fails at once when the wait allowed is 0', async () => {
@@ -78,7 +78,7 @@ describe('a spent quota (429 with a Retry-After longer than the run may wait)', 
 		ctx.sim.reset();
 		ctx.sim.queueFaultsFor(PATH, { kind: 'status', status: 429, retryAfter: '1' });
 		const impatient = await run(recognize({ maxRateLimitWait: 0 }));
-		expect(messages(impatient)[0]).toMatch(/^Item 0: Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in 1 s/);
+		expect(messages(impatient)[0]).toMatch(/^Ximilar's rate limit or quota refused the request: Ximilar accepts requests again in 1 s.* \[item 0\]$/);
 		expect(sent()).toHaveLength(1);
 	});
 
@@ -90,7 +90,7 @@ describe('a spent quota (429 with a Retry-After longer than the run may wait)', 
 		const result = await run({ resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_2x', imageSource: 'url', imageUrl: '={{ $json.url }}', waitTimeout: 300 });
 		expect(Date.now() - started).toBeLessThan(60_000);
 		const failure = failureOf(result.main[0]);
-		expect(failure?.message).toMatch(/^Item 0: Job [\w-]+: Ximilar's rate limit or quota refused the request/);
+		expect(failure?.message).toMatch(/^Job [\w-]+: Ximilar's rate limit or quota refused the request.* \[item 0\]$/);
 		expect(failure?.description).toContain('The job keeps running at Ximilar and is billed once');
 	});
 });
@@ -101,8 +101,8 @@ describe('Timeout is a deadline for the whole request', () => {
 		const started = Date.now();
 		const result = await run(recognize({ timeout: 1 }));
 		expect(Date.now() - started).toBeLessThan(30_000);
-		expect(messages(result)[0]).toBe('Item 0: No answer from Ximilar within 1 s (1 attempt)');
-		expect(failureOf(result.main[0])?.description).toContain('Retry When Ximilar May Have Processed the Request');
+		expect(messages(result)[0]).toBe('No answer from Ximilar within 1 s (1 attempt) [item 0]');
+		expect(failureOf(result.main[0])?.description).toContain('Retry Even When It May Bill Twice');
 		expect(sent()).toHaveLength(1);
 	});
 
@@ -113,7 +113,7 @@ describe('Timeout is a deadline for the whole request', () => {
 		const started = Date.now();
 		const result = await run({ resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_2x', imageSource: 'url', imageUrl: '={{ $json.url }}', waitTimeout: 3 });
 		expect(Date.now() - started).toBeLessThan(20_000);
-		expect(messages(result)[0]).toMatch(/^Item 0: Ximilar job [\w-]+ was not done within 3 s/);
+		expect(messages(result)[0]).toMatch(/^Ximilar job [\w-]+ was not done within 3 s.* \[item 0\]$/);
 	});
 });
 
@@ -121,8 +121,8 @@ describe('a connection lost while Ximilar answers', () => {
 	it('is reported as possibly processed, and not sent again by default', async () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'cutBody' });
 		const result = await run(recognize());
-		expect(messages(result)[0]).toBe('Item 0: The connection to Ximilar was lost after the request was sent: Ximilar may have processed the request (1 attempt)');
-		expect(failureOf(result.main[0])?.description).toContain('Retry When Ximilar May Have Processed the Request');
+		expect(messages(result)[0]).toBe('The connection to Ximilar was lost after the request was sent: Ximilar may have processed the request (1 attempt) [item 0]');
+		expect(failureOf(result.main[0])?.description).toContain('Retry Even When It May Bill Twice');
 		expect(sent()).toHaveLength(1);
 	});
 
@@ -159,7 +159,7 @@ describe('free reads are retried and never speak of billing', () => {
 		ctx.sim.queueFaultsFor(path, ...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 502 })));
 		const lasting = await run({ ...parameters, options: { maxRetries: 3 } });
 		const failure = failureOf(lasting.main[0]);
-		expect(failure?.message).toBe('Item 0: Ximilar failed with HTTP 502 after 4 attempts: Bad gateway');
+		expect(failure?.message).toBe('Ximilar failed with HTTP 502 after 4 attempts: Bad gateway [item 0]');
 		expect(`${failure?.message} ${failure?.description}`).not.toMatch(/bill/i);
 	});
 });
@@ -169,7 +169,7 @@ describe('an answer nested beyond reason', () => {
 		const deep = `{"records": ${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
 		ctx.sim.queueFaultsFor(PATH, { kind: 'raw', text: deep });
 		const result = await run(recognize({ recordsPerRequest: 1, parallelRequests: 1 }), 2);
-		expect(messages(result)).toEqual(["Item 0: Ximilar's answer could not be read: it is nested deeper than 64 levels", undefined]);
+		expect(messages(result)).toEqual(["Ximilar's answer could not be read: it is nested deeper than 64 levels [item 0]", undefined]);
 		expect(result.main[1].json.name).toEqual(expect.any(String));
 	});
 });
@@ -183,8 +183,8 @@ describe('a job answer the node cannot read', () => {
 			{ resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_2x', imageSource: 'url', imageUrl: '={{ $json.url }}', options: { parallelRequests: 1 } },
 			3,
 		);
-		expect(messages(result)[0]).toBe("Item 0: Ximilar's answer could not be read: it is JSON, but not an object");
-		expect(messages(result)[1]).toBe('Item 1: Ximilar accepted the job but sent no readable job ID');
+		expect(messages(result)[0]).toBe("Ximilar's answer could not be read: it is JSON, but not an object [item 0]");
+		expect(messages(result)[1]).toBe('Ximilar accepted the job but sent no readable job ID [item 1]');
 		expect(failureOf(result.main[1])?.description).toMatch(/Job > List/);
 		expect(failureOf(result.main[2])).toBeUndefined();
 		const seen = ctx.sim.log.length;

@@ -29,8 +29,8 @@ it('a record Ximilar could not process: its status, its text and its _id, beside
 		row: 2,
 		url: 'https://photos.unreachable.invalid/card.jpg',
 		error: {
-			message: 'Item 2: Ximilar could not process this record: Image could not be downloaded from URL',
-			description: expect.stringContaining('Only this item failed'),
+			message: 'Ximilar could not process the image: Image could not be downloaded from URL [item 2]',
+			description: 'Check that the URL is public and links straight to an image file, not a web page.',
 			statusCode: 400,
 			statusText: 'Image could not be downloaded from URL',
 			_id: 'row-2',
@@ -48,8 +48,8 @@ it('a request Ximilar rejected: every item of it, each with its own _id', async 
 			row,
 			url: `https://img.example.com/card-${row}.jpg`,
 			error: {
-				message: `Item ${row}: Ximilar rejected the request: Bad image batch`,
-				description: 'Check the node parameters and the record fields sent with each image.',
+				message: `Ximilar rejected the request: Bad image batch [item ${row}]`,
+				description: 'Check the node parameters and the fields sent with each image.',
 				statusCode: 400,
 				statusText: 'Bad image batch.',
 				_id: `row-${row}`,

@@ -35,10 +35,10 @@ const GENERIC = /refused the connection - perhaps|closed unexpectedly|cannot be 
 
 function expectWords(runs: [RunResult, RunResult], message: string, inDescription: string): void {
 	const [stopped, continued] = runs;
-	expect(stopped.error?.message).toBe(`Item 0: ${message}`);
+	expect(stopped.error?.message).toBe(`${message} [item 0]`);
 	expect(stopped.error?.message).not.toMatch(GENERIC);
 	expect(stopped.error?.description).toContain(inDescription);
-	expect(continued.main.map((item) => failureOf(item)?.message)).toEqual([`Item 0: ${message}`, `Item 1: ${message}`]);
+	expect(continued.main.map((item) => failureOf(item)?.message)).toEqual([`${message} [item 0]`, `${message} [item 1]`]);
 	expect(continued.main[0].json.errorDescription).toContain(inDescription);
 }
 
@@ -86,7 +86,7 @@ describe('the message n8n shows for each network failure is the node\'s, naming 
 
 	it('retried refusals count their attempts', async () => {
 		const [stopped] = await bothWays(`http://127.0.0.1:${await closedPort()}`, { maxRetries: 2 });
-		expect(stopped.error?.message).toBe('Item 0: Ximilar refused the connection (3 attempts)');
+		expect(stopped.error?.message).toBe('Ximilar refused the connection (3 attempts) [item 0]');
 	});
 });
 
@@ -136,7 +136,7 @@ describe('an expression that cannot be resolved keeps its type and description',
 			onError: 'continueRegularOutput',
 		});
 		expect(result.main[0].json._id).toBe('r-0');
-		expect(failureOf(result.main[1])?.message).toBe("Item 1: Referenced node doesn't exist");
+		expect(failureOf(result.main[1])?.message).toBe("Referenced node doesn't exist [item 1]");
 		expect(ctx.sim.log.map((entry) => entry.recordIds)).toEqual([['r-0']]);
 	});
 });

@@ -62,7 +62,7 @@ describe('the Flow list', () => {
 
 describe('Run Flow', () => {
 	it('sends 12 images as 10 + 2 records with the flow picked from the list; one output per image, in order, paired', async () => {
-		const result = await run(runFlow(fromList(flowOf('Sneaker sorter'))), pngItems(12));
+		const result = await run(runFlow(fromList(flowOf('Sneaker sorter')), { output: 'allColumns' }), pngItems(12));
 		expect(result.error).toBeUndefined();
 		const requests = ctx.sim.log.filter((entry) => entry.path === PROCESS);
 		expect(requests.map((entry) => entry.recordCount)).toEqual([10, 2]);
@@ -81,19 +81,19 @@ describe('Run Flow', () => {
 		['Shelf check', (json: Record<string, unknown>) => expect((json.object_count as number) > 0 && (json.tags as string[]).length > 0).toBe(true)],
 		['Card triage', (json: Record<string, unknown>) => expect(Object.keys(json.label_map as object)).toEqual(['Card condition', 'Card side'])],
 	])('reads the labels and tags of the %s flow', async (name, check) => {
-		const result = await run(runFlow({ __rl: true, mode: 'id', value: flowId(name) }), pngItems(2));
+		const result = await run(runFlow({ __rl: true, mode: 'id', value: flowId(name) }, { output: 'allColumns' }), pngItems(2));
 		expect(result.error).toBeUndefined();
 		for (const item of result.main) check(item.json);
 	});
 
-	it('items mapped to two flows go in separate requests; Store Images gives each row its stored_image_id; Simplify off keeps the record', async () => {
+	it('items mapped to two flows go in separate requests; Store Images (Options) gives each row its stored_image_id; Raw keeps the record', async () => {
 		const items = pngItems(4).map((item, i) => ({ ...item, json: { ...item.json, flow: flowId(i % 2 ? 'Sneaker sorter' : 'Fashion attributes') } }));
-		const result = await run(runFlow({ __rl: true, mode: 'id', value: '={{ $json.flow }}' }, { storeImages: true }), items);
+		const result = await run(runFlow({ __rl: true, mode: 'id', value: '={{ $json.flow }}' }, { options: { storeImages: true } }), items);
 		const bodies = ctx.sim.log.filter((entry) => entry.path === PROCESS).map((entry) => entry.recordIds);
 		expect(bodies.map((ids) => ids.sort()).sort()).toEqual([['row-0', 'row-2'], ['row-1', 'row-3']]);
 		expect(result.main.every((item) => typeof item.json.stored_image_id === 'string')).toBe(true);
 		expect(ctx.sim.lastBody(PROCESS).store_images).toBe(true);
-		const raw = await run(runFlow(fromList('Sneaker sorter'), { simplify: false }), pngItems(1));
+		const raw = await run(runFlow(fromList('Sneaker sorter'), { output: 'raw' }), pngItems(1));
 		expect(raw.main[0].json).toEqual(expect.objectContaining({ _id: 'row-0', best_label: expect.objectContaining({ name: expect.any(String) }), _status: expect.any(Object) }));
 	});
 
@@ -102,8 +102,8 @@ describe('Run Flow', () => {
 		ctx.sim.failRecordsWhere((record) => record._id === 'row-2');
 		const result = await run(runFlow({ __rl: true, mode: 'id', value: '={{ $json.flow }}' }), items, 'continueRegularOutput');
 		expect(failureOf(result.main[0])).toBeUndefined();
-		expect(failureOf(result.main[1])?.message).toBe('Item 1: Flow is empty');
-		expect(failureOf(result.main[2])?.message).toMatch(/^Item 2: Ximilar could not process this record: Processing failed/);
+		expect(failureOf(result.main[1])?.message).toBe('Flow is empty [item 1]');
+		expect(failureOf(result.main[2])?.message).toMatch(/^Ximilar could not process the image: Processing failed.* \[item 2\]$/);
 		expect(ctx.sim.log.filter((entry) => entry.path === PROCESS).map((entry) => entry.recordIds)).toEqual([['row-0', 'row-2']]);
 	});
 });

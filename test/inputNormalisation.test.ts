@@ -25,7 +25,7 @@ describe('the API token, trimmed as the credential Test trims it', () => {
 		const details = await runNode({ parameters: { resource: 'account', operation: 'getDetails' }, credentials: padded() });
 		expect(details.error).toBeUndefined();
 		expect(details.main[0].json.email).toBe('simulator@example.com');
-		const recognized = await runNode({ parameters: urlRecognizeParameters() as never, items: urlItems(2), credentials: padded() });
+		const recognized = await runNode({ parameters: urlRecognizeParameters({ output: 'allColumns' }) as never, items: urlItems(2), credentials: padded() });
 		expect(recognized.error).toBeUndefined();
 		expect(recognized.main.map((item) => item.json.status_code)).toEqual([200, 200]);
 		expect(ctx.sim.headersSeen.map((headers) => headers.authorization)).toEqual(
@@ -49,7 +49,7 @@ describe('the API token, trimmed as the credential Test trims it', () => {
 		const tested = await testCredential(broken);
 		expect(tested).toMatchObject({ status: 'Error', message: expect.stringMatching(/^The API token contains a line break/) });
 		const result = await runNode({ parameters: urlRecognizeParameters() as never, items: urlItems(2), credentials: broken, onError: 'continueRegularOutput' });
-		expect(result.main.map((item) => failureOf(item)?.message)).toEqual([0, 1].map((i) => `Item ${i}: The API token in the Ximilar credential contains a line break, which cannot be sent in an HTTP header`));
+		expect(result.main.map((item) => failureOf(item)?.message)).toEqual([0, 1].map((i) => `The API token in the Ximilar credential contains a line break, which cannot be sent in an HTTP header [item ${i}]`));
 		expect(failureOf(result.main[0])?.description).toMatch(/Copy the token again/);
 		expect(ctx.sim.log).toHaveLength(0);
 		expect(dump(result)).not.toContain(ctx.sim.token.slice(6));
@@ -57,7 +57,7 @@ describe('the API token, trimmed as the credential Test trims it', () => {
 });
 
 describe('values the node puts in a header', () => {
-	const webhook = (extra: Record<string, unknown>) => ({
+	const webhook = {
 		resource: 'image',
 		operation: 'upscale',
 		upscaleEndpoint: 'upscale_2x',
@@ -65,19 +65,19 @@ describe('values the node puts in a header', () => {
 		binaryPropertyName: 'data',
 		resultMode: 'webhook',
 		webhookUrl: 'https://n8n.example.com/webhook/ximilar',
-		webhookSecret: 'pssst',
-		...extra,
-	});
+	};
 
 	it.each([
-		['a Header Name with a line break', { webhookHeaderName: 'X-Secret\r\nX-Other' }, /^Item 0: Header Name "X-Secret  X-Other" is not a valid HTTP header name$/],
-		['a Header Name with a space', { webhookHeaderName: 'X Secret' }, /^Item 0: Header Name "X Secret" is not a valid HTTP header name$/],
-		['a Secret with a line break', { webhookSecret: 'pssst\nX-Other: 1' }, /^Item 0: Secret contains a line break, which cannot be sent in an HTTP header$/],
-	])('refuses %s (Ximilar sends it back as a header) before any job is submitted', async (_name, extra, message) => {
-		const result = await runNode({ parameters: webhook(extra) as never, items: pngItems(2), credentials: ctx.credentials, onError: 'continueRegularOutput' });
+		['a Header Name with a line break', { headerName: 'X-Secret\r\nX-Other', secret: 'pssst' }, /^Header Name of the Ximilar Webhook credential "X-Secret  X-Other" is not a valid HTTP header name \[item 0\]$/],
+		['a Header Name with a space', { headerName: 'X Secret', secret: 'pssst' }, /^Header Name of the Ximilar Webhook credential "X Secret" is not a valid HTTP header name \[item 0\]$/],
+		['a Secret with a line break', { headerName: 'X-Secret', secret: 'pssst\nX-Other: 1' }, /^The Secret of the Ximilar Webhook credential contains a line break, which cannot be sent in an HTTP header \[item 0\]$/],
+		['an empty Secret', { headerName: 'X-Secret', secret: '  ' }, /^The Secret of the Ximilar Webhook credential is empty \[item 0\]$/],
+	])('refuses %s (Ximilar sends it back as a header) before any job is submitted', async (_name, webhookCredential, message) => {
+		const result = await runNode({ parameters: webhook as never, items: pngItems(2), credentials: ctx.credentials, webhookCredential, onError: 'continueRegularOutput' });
 		expect(result.main).toHaveLength(2);
 		expect(failureOf(result.main[0])?.message).toMatch(message);
-		expect(failureOf(result.main[0])?.description).toMatch(/Get Result > Webhook/);
+		expect(failureOf(result.main[1])?.message).toMatch(/\[item 1\]$/);
+		expect(failureOf(result.main[0])?.description).toMatch(/Ximilar Webhook credential/);
 		expect(ctx.sim.log).toHaveLength(0);
 	});
 });
@@ -105,7 +105,7 @@ describe('URL-safe base64', () => {
 		expect(images.map(urlSafe).join('')).toMatch(/[-_]/);
 		expect(images.some((image) => image.length % 3 !== 0)).toBe(true); // so padding is added
 		const result = await runNode({
-			parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', imageSource: 'base64', base64Image: '={{ $json.b64 }}' } as never,
+			parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', imageSource: 'base64', base64Image: '={{ $json.b64 }}', output: 'allColumns' } as never,
 			items: images.map((image, row) => ({ json: { row, b64: urlSafe(image) } })),
 			credentials: ctx.credentials,
 		});
@@ -135,7 +135,7 @@ describe('a record larger than Max Request Size', () => {
 			credentials: ctx.credentials,
 			onError: 'continueRegularOutput',
 		});
-		expect(failureOf(result.main[0])?.message).toMatch(/^Item 0: The record is 0\.2 MB in the request .*more than Max Request Size \(0\.1 MB\)$/);
+		expect(failureOf(result.main[0])?.message).toMatch(/^The image is 0\.2 MB in the request .*more than Max Request Size \(0\.1 MB\) \[item 0\]$/);
 		expect(failureOf(result.main[1])).toBeUndefined();
 		expect(ctx.sim.log).toHaveLength(1);
 		const { Ximilar } = loadPackage();

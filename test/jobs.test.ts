@@ -41,7 +41,7 @@ describe('Job > Get picks the summary by the job\'s type and endpoint', () => {
 		const cards = await submit(cardJob('binder', { analyze_all: true, price_stats: true }));
 		const flow = await submit(flowJob('shoe'));
 		const grading = await submit(gradeJob('card'));
-		const result = await run({ resource: 'job', operation: 'get', jobId: '={{ $json.id }}' }, [cards, flow, grading].map((id) => ({ json: { id } })));
+		const result = await run({ resource: 'job', operation: 'get', jobId: '={{ $json.id }}', output: 'allColumns' }, [cards, flow, grading].map((id) => ({ json: { id } })));
 		expect(result.error).toBeUndefined();
 		const [cardRows, flowRows, gradeRows] = [0, 1, 2].map((index) => result.main.filter((item) => pairedIndex(item) === index).map((item) => item.json));
 		expect(cardRows.length).toBeGreaterThanOrEqual(2);
@@ -59,7 +59,7 @@ describe('Job > Get picks the summary by the job\'s type and endpoint', () => {
 		ctx.sim.asyncJobs.failJob = () => true;
 		const failed = await submit(gradeJob('card'));
 		const result = await run({ resource: 'job', operation: 'get', jobId: failed }, undefined, 'continueRegularOutput');
-		expect(failureOf(result.main[0])?.message).toBe(`Item 0: Ximilar job ${failed} is not done (status ERROR)`);
+		expect(failureOf(result.main[0])?.message).toBe(`Ximilar job ${failed} is not done (status ERROR) [item 0]`);
 		expect(failureOf(result.main[0])?.description).toMatch(/names no failure state/);
 	});
 });
@@ -94,7 +94,7 @@ describe('Job > List', () => {
 		// 15 jobs are two pages of 10; the first already reaches past Created Since.
 		expect(listRequests().map((entry) => entry.query)).toEqual(['page=1']);
 		const bad = await run({ resource: 'job', operation: 'list', filters: { createdSince: 'yesterday-ish' } }, undefined, 'continueRegularOutput');
-		expect(failureOf(bad.main[0])?.message).toMatch(/^Item 0: Created Since "yesterday-ish" is not a date and time/);
+		expect(failureOf(bad.main[0])?.message).toMatch(/^Created Since "yesterday-ish" is not a date and time.* \[item 0\]$/);
 	});
 
 	it('Include Results gives each DONE job\'s rows by its type; other jobs stay one listing row', async () => {
@@ -103,7 +103,7 @@ describe('Job > List', () => {
 		const flow = await submit(flowJob('f'));
 		ctx.sim.asyncJobs.failJob = () => true;
 		const failed = await submit(gradeJob('g'));
-		const result = await run({ resource: 'job', operation: 'list', returnAll: true, includeResults: true });
+		const result = await run({ resource: 'job', operation: 'list', returnAll: true, includeResults: true, output: 'allColumns' });
 		expect(result.error).toBeUndefined();
 		const byJob = new Map(result.main.map((item) => [item.json.jobId, item.json]));
 		expect(byJob.get(cards)).toEqual(expect.objectContaining({ type: 'collectibles-recognition', _id: 'c', name: expect.any(String), confidence: expect.any(String) }));

@@ -131,7 +131,8 @@ describe('runs of one account', () => {
 
 describe('adaptive pacing without a limit', () => {
 	it('default settings go past the old fixed 3 requests in flight, up to Parallel Requests', async () => {
-		ctx.sim.latencyMs = 60;
+		// Slow enough answers that requests, not the reading of items, are what waits (even on a busy machine).
+		ctx.sim.latencyMs = 250;
 		const result = await run({}, 600);
 		expectAllProcessedOnce(result, 600, [...ctx.sim.log]);
 		expect(ctx.sim.maxInFlight).toBeGreaterThan(8);

@@ -136,7 +136,7 @@ describe('collections mapped per item', () => {
 		expect(result.main.map((item) => failureOf(item)?.message)).toEqual([
 			undefined,
 			undefined,
-			'Item 2: Collection ID is empty',
+			'Collection ID is empty [item 2]',
 			undefined,
 		]);
 		expect(requestsTo('/similarity/products-new/v2/delete').map((entry) => [entry.collectionId, entry.recordIds])).toEqual([

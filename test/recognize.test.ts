@@ -106,7 +106,7 @@ describe('batching and pairing', () => {
 
 describe('image sources', () => {
 	it('sends Image URL items as _url records', async () => {
-		const result = await run(recognize({ imageSource: 'url', imageUrl: '={{ $json.url }}' }), urlItems(3));
+		const result = await run(recognize({ imageSource: 'url', imageUrl: '={{ $json.url }}', output: 'allColumns' }), urlItems(3));
 		expect(result.error).toBeUndefined();
 		const body = ctx.sim.lastBody('/collectibles/v2/tcg_id');
 		expect(body.records.map((record: { _url: string }) => record._url)).toEqual([
@@ -151,8 +151,8 @@ describe('bad input and failed records', () => {
 			['row-0', 'row-1', 'row-2', 'row-4', 'row-5', 'row-6', 'row-8', 'row-9', 'row-10', 'row-11'],
 		]);
 		expect(result.main).toHaveLength(12);
-		expect(result.main[3].json.error).toBe('Item 3: The binary file "logo.svg" is in SVG format, which Ximilar cannot read');
-		expect(result.main[7].json.error).toBe('Item 7: The binary file "notes.jpg" is not an image');
+		expect(result.main[3].json.error).toBe('The binary file "logo.svg" is in SVG format, which Ximilar cannot read [item 3]');
+		expect(result.main[7].json.error).toBe('The binary file "notes.jpg" is not an image [item 7]');
 		result.main.forEach((item, i) => {
 			expect(item.pairedItem).toEqual({ item: i });
 			if (i !== 3 && i !== 7) expect(item.json._id).toBe(`row-${i}`);
@@ -167,7 +167,7 @@ describe('bad input and failed records', () => {
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 3 }, { item: 7 }]);
 		expect(result.errorOutput[0].json).toEqual({
 			error: {
-				message: 'Item 3: The binary file "logo.svg" is in SVG format, which Ximilar cannot read',
+				message: 'The binary file "logo.svg" is in SVG format, which Ximilar cannot read [item 3]',
 				description: expect.stringContaining('Convert it to JPEG, PNG or WEBP'),
 				itemIndex: 3,
 			},
@@ -182,7 +182,7 @@ describe('bad input and failed records', () => {
 		expect(result.main).toHaveLength(5);
 		expect(result.main[2].json).toEqual(
 			expect.objectContaining({
-				error: 'Item 2: Ximilar could not process this record: Image could not be downloaded from URL',
+				error: 'Ximilar could not process the image: Image could not be downloaded from URL [item 2]',
 				statusCode: 400,
 				itemIndex: 2,
 			}),
@@ -192,7 +192,7 @@ describe('bad input and failed records', () => {
 
 	it('without Continue On Fail throws an error naming the first failed item', async () => {
 		const result = await run(recognize(), mixed());
-		expect(result.error?.message).toBe('Item 3: The binary file "logo.svg" is in SVG format, which Ximilar cannot read');
+		expect(result.error?.message).toBe('The binary file "logo.svg" is in SVG format, which Ximilar cannot read [item 3]');
 		expect(result.error?.description).toContain('Convert it to JPEG, PNG or WEBP');
 	});
 
@@ -200,7 +200,7 @@ describe('bad input and failed records', () => {
 		const items = pngItems(2);
 		items[1] = { json: {}, binary: { photo: items[1].binary!.data } };
 		const result = await run(recognize(), items, 'continueRegularOutput');
-		expect(result.main[1].json.error).toBe('Item 1: No binary file in the property "data"');
+		expect(result.main[1].json.error).toBe('No binary file in the property "data" [item 1]');
 		expect(result.main[1].json.errorDescription).toContain('photo');
 		expect(result.main[0].json.name).toEqual(expect.any(String));
 	});
@@ -214,11 +214,13 @@ describe('services and output', () => {
 		expect(body).toEqual({ pricing: true, slab_id: true, records: [{ Alphabet: 'japanese', _base64Length: expect.any(Number) }] });
 	});
 
-	it('summarizes a card with price statistics, the columns a user came for first', async () => {
-		const result = await run(recognize({ recordId: 'c1', serviceOptions: { priceStats: true, pricing: true } }), pngItems(1));
+	it('summarizes a card with price statistics in All Columns, the columns a user came for first', async () => {
+		const result = await run(recognize({ recordId: 'c1', serviceOptions: { priceStats: true, pricing: true }, output: 'allColumns' }), pngItems(1));
 		const json = result.main[0].json;
-		expect(Object.keys(json).slice(0, 5)).toEqual(['name', 'set', 'card_number', 'price_median', 'confidence']);
+		expect(Object.keys(json).slice(0, 6)).toEqual(['name', 'set', 'card_number', 'confidence', 'price', 'currency']);
 		expect(Object.keys(json).slice(-2)).toEqual(['_id', 'status_code']);
+		// The one price to map is the statistics' median (sold prices, USD) when they were asked for.
+		expect([json.price, json.currency]).toEqual([json.price_median, 'USD']);
 		expect(json).toEqual(
 			expect.objectContaining({
 				_id: 'c1',
@@ -236,7 +238,7 @@ describe('services and output', () => {
 		expect(json._status).toBeUndefined();
 	});
 
-	it('gives the raw record without the image data when Simplify is off', async () => {
+	it('gives the raw record without the image data when a workflow saved Simplify off', async () => {
 		const result = await run(recognize({ recordId: 'x1', simplify: false }), pngItems(1));
 		const json = result.main[0].json;
 		expect(json._id).toBe('x1');

@@ -80,7 +80,7 @@ describe.each([302, 307])('an API URL that answers %i', (status) => {
 		redirect(status, path, skip);
 		const result = await run(parameters);
 		expect(elsewhere.requests).toEqual([]);
-		expect(result.error?.message).toMatch(/^Item 0: (Job [\w-]+: )?The API URL redirects to http:\/\/127\.0\.0\.1:\d+: put that URL in the credential$/);
+		expect(result.error?.message).toMatch(/^(Job [\w-]+: )?The API URL redirects to http:\/\/127\.0\.0\.1:\d+: put that URL in the credential \[item 0\]$/);
 		expect(result.error?.message).toContain(elsewhere.url);
 		expect(result.error?.description).toContain('does not follow redirects');
 		expect(result.main).toEqual([]);
@@ -111,7 +111,7 @@ it('a redirect within the API URL\'s host is not followed either, and says which
 	const path = '/collectibles/v2/tcg_id';
 	ctx.sim.queueFaultsFor(path, { kind: 'status', status: 301, body: {}, headers: { Location: `${ctx.sim.url}/collectibles/v3/tcg_id` } });
 	const result = await run(CASES[1].parameters);
-	expect(result.error?.message).toBe('Item 0: Ximilar redirected /collectibles/v2/tcg_id to /collectibles/v3/tcg_id: check the API URL and the endpoint path');
+	expect(result.error?.message).toBe('Ximilar redirected /collectibles/v2/tcg_id to /collectibles/v3/tcg_id: check the API URL and the endpoint path [item 0]');
 	expect(ctx.sim.log.map((entry) => entry.path)).toEqual([path]);
 });
 

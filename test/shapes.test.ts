@@ -10,7 +10,8 @@ import { failureOf, pairedIndex } from './support/outputs';
 
 const ctx = useSimulator();
 
-const recognize = (extra: Record<string, unknown> = {}) => recognizeParameters({ recordId: '={{ "row-" + $json.row }}', ...extra });
+// Every column and where it comes from: the All Columns row (Simplified picks from it: output.test.ts).
+const recognize = (extra: Record<string, unknown> = {}) => recognizeParameters({ recordId: '={{ "row-" + $json.row }}', output: 'allColumns', ...extra });
 
 const run = nodeRunner(ctx);
 
@@ -138,7 +139,7 @@ describe('new services', () => {
 		const body = ctx.sim.lastBody('/ocr/v2/read_gpt');
 		expect(body.records.map((record: Record<string, unknown>) => record.prompt)).toEqual(['Return the invoice number', 'What is the total?']);
 		expect(result.main).toHaveLength(3);
-		expect(failureOf(result.main[1])?.message).toBe('Item 1: Prompt is empty');
+		expect(failureOf(result.main[1])?.message).toBe('Prompt is empty [item 1]');
 		for (const index of [0, 2]) {
 			expect(result.main[index].json).toEqual(expect.objectContaining({ answer: expect.any(String), text: expect.any(String), _id: `row-${index}` }));
 		}

@@ -42,9 +42,9 @@ describe('retries', () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'reset' });
 		const result = await run();
 		expect(statuses()).toEqual([0]);
-		expect(result.error?.message).toBe('Item 0: The connection to Ximilar was lost after the request was sent: Ximilar may have processed the request (1 attempt)');
+		expect(result.error?.message).toBe('The connection to Ximilar was lost after the request was sent: Ximilar may have processed the request (1 attempt) [item 0]');
 		expect(result.error?.description).toContain('Network error ECONNRESET');
-		expect(result.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
+		expect(result.error?.description).toContain('Retry Even When It May Bill Twice');
 	});
 
 	it('retries a connection lost after sending when the user chose to', async () => {
@@ -75,15 +75,15 @@ describe('retries', () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'malformed' });
 		const result = await run({ retryMayBill });
 		expect(statuses()).toEqual([200]);
-		expect(result.error?.message).toBe('Item 0: Ximilar sent a reply that is not JSON');
+		expect(result.error?.message).toBe('Ximilar sent a reply that is not JSON [item 0]');
 	});
 
 	it.each([500, 502, 504])('does not retry %i by default: Ximilar may have processed the records', async (status) => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'status', status });
 		const result = await run();
 		expect(statuses()).toEqual([status]);
-		expect(result.error?.message).toMatch(new RegExp(`^Item 0: Ximilar failed with HTTP ${status}: `));
-		expect(result.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
+		expect(result.error?.message).toMatch(new RegExp(`^Ximilar failed with HTTP ${status}: .* \\[item 0\\]$`));
+		expect(result.error?.description).toContain('Retry Even When It May Bill Twice');
 	});
 
 	it.each([500, 502, 504])('retries %i when the user chose to', async (status) => {
@@ -96,8 +96,8 @@ describe('retries', () => {
 	it('retries a timeout only when the user chose to', async () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'delay', ms: 2500 });
 		const declined = await run({ timeout: 1 });
-		expect(declined.error?.message).toBe('Item 0: No answer from Ximilar within 1 s (1 attempt)');
-		expect(declined.error?.description).toContain('Retry When Ximilar May Have Processed the Request');
+		expect(declined.error?.message).toBe('No answer from Ximilar within 1 s (1 attempt) [item 0]');
+		expect(declined.error?.description).toContain('Retry Even When It May Bill Twice');
 		expect(ctx.sim.log.filter((entry) => entry.path === PATH)).toHaveLength(1);
 
 		ctx.sim.reset();
@@ -111,21 +111,21 @@ describe('retries', () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'status', status, body: { detail: 'Nope.' } });
 		const result = await run();
 		expect(statuses()).toEqual([status]);
-		expect(result.error?.message).toMatch(/^Item 0: /);
+		expect(result.error?.message).toMatch(/^.* \[item 0\]$/);
 	});
 
 	it('gives up after Max Retries with a clear error', async () => {
 		ctx.sim.queueFaultsFor(PATH, ...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503 })));
 		const result = await run({ maxRetries: 2 });
 		expect(statuses()).toEqual([503, 503, 503]);
-		expect(result.error?.message).toBe('Item 0: Ximilar failed with HTTP 503 after 3 attempts: Service temporarily unavailable, try again later');
+		expect(result.error?.message).toBe('Ximilar failed with HTTP 503 after 3 attempts: Service temporarily unavailable, try again later [item 0]');
 		expect(result.error?.description).toContain('Max Retries');
 	});
 
 	it('times out a slow reply and says which option to change', async () => {
 		ctx.sim.queueFaultsFor(PATH, { kind: 'delay', ms: 2500 });
 		const result = await run({ timeout: 1, maxRetries: 0 });
-		expect(result.error?.message).toBe('Item 0: No answer from Ximilar within 1 s (1 attempt)');
+		expect(result.error?.message).toBe('No answer from Ximilar within 1 s (1 attempt) [item 0]');
 		expect(result.error?.description).toContain('Raise the "Timeout" option');
 	});
 
@@ -141,7 +141,7 @@ describe('retries', () => {
 		expect(result.main).toHaveLength(12);
 		for (let i = 0; i < 10; i++) {
 			expect(result.main[i].json).toEqual(
-				expect.objectContaining({ error: `Item ${i}: Ximilar rejected the request: Bad image batch`, statusCode: 400 }),
+				expect.objectContaining({ error: `Ximilar rejected the request: Bad image batch [item ${i}]`, statusCode: 400 }),
 			);
 		}
 		expect(result.main[10].json._id).toBe('row-10');

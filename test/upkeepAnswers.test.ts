@@ -44,7 +44,7 @@ describe('answers that list no records', () => {
 		const result = await run(collection('delete', { recordId: '={{ $json.sku }}' }), products(2), 'continueRegularOutput');
 		expect(requestsTo('delete').map((entry) => [entry.status, entry.recordCount])).toEqual([[206, 2]]);
 		for (const [index, item] of result.main.entries()) {
-			expect(failureOf(item)?.message).toBe(`Item ${index}: Ximilar answered 206 without saying which records: record "sku-${index}" may or may not have been processed`);
+			expect(failureOf(item)?.message).toBe(`Ximilar answered 206 without saying which images: image "sku-${index}" may or may not have been processed [item ${index}]`);
 			expect(failureOf(item)?.description).toMatch(/Check with Get before sending it again/);
 		}
 	});

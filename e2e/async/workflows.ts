@@ -1,13 +1,14 @@
 /** The async stage's workflows: the Ximilar Trigger, a node submitting to it, and a Wait-node round trip. */
-import { CREDENTIAL_ID, CREDENTIAL_NAME, NODE_TYPE } from '../lib/config';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, NODE_TYPE, WEBHOOK_CREDENTIAL_ID, WEBHOOK_CREDENTIAL_NAME, WEBHOOK_SECRET } from '../lib/config';
 import type { Workflow, WorkflowNode } from '../lib/workflows';
 
 export const TRIGGER_WEBHOOK_ID = 'e2e-ximilar-trigger-0001';
-export const SECRET = 'e2e-async-secret-4711';
+export const SECRET = WEBHOOK_SECRET;
 export const IDS = { trigger: 'e2eAsyncTrigger1', submit: 'e2eAsyncSubmit01', wait: 'e2eAsyncWaitNode' };
 export const START_PATHS = { submit: 'e2e-async-submit', wait: 'e2e-async-wait' };
 
 const credentials = { ximilarApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+const webhookCredential = { ximilarWebhookApi: { id: WEBHOOK_CREDENTIAL_ID, name: WEBHOOK_CREDENTIAL_NAME } };
 
 const webhookStart = (path: string): WorkflowNode => ({
 	name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: `${path}-id`,
@@ -30,7 +31,7 @@ export function asyncWorkflows(simUrl: string, n8nUrl: string, sinkUrl: string):
 		nodes: [
 			{
 				name: 'Ximilar Trigger', type: 'n8n-nodes-ximilar.ximilarTrigger', typeVersion: 1, position: [0, 0],
-				webhookId: TRIGGER_WEBHOOK_ID, parameters: { secret: SECRET },
+				webhookId: TRIGGER_WEBHOOK_ID, parameters: {}, credentials: webhookCredential,
 			},
 			toSink(`${sinkUrl}/trigger`, 300),
 		],
@@ -41,11 +42,11 @@ export function asyncWorkflows(simUrl: string, n8nUrl: string, sinkUrl: string):
 		nodes: [
 			webhookStart(START_PATHS.submit),
 			{
-				name: 'Grade Card', type: NODE_TYPE, typeVersion: 1, position: [300, 0], credentials,
+				name: 'Grade Card', type: NODE_TYPE, typeVersion: 1, position: [300, 0], credentials: { ...credentials, ...webhookCredential },
 				parameters: {
 					resource: 'image', operation: 'gradeCard', gradingEndpoint: 'grade', imageSource: 'url',
 					imageUrl: `${simUrl}/samples/card-1.png`, withBack: true, backImageUrl: `${simUrl}/samples/card-2.png`,
-					recordId: 'e2e-card', resultMode: 'webhook', webhookUrl: triggerUrl, webhookSecret: SECRET, options: {},
+					recordId: 'e2e-card', resultMode: 'webhook', webhookUrl: triggerUrl, options: {},
 				},
 			},
 			toSink(`${sinkUrl}/submitted`, 600),
@@ -57,7 +58,7 @@ export function asyncWorkflows(simUrl: string, n8nUrl: string, sinkUrl: string):
 		nodes: [
 			webhookStart(START_PATHS.wait),
 			{
-				name: 'Upscale', type: NODE_TYPE, typeVersion: 1, position: [300, 0], credentials,
+				name: 'Upscale', type: NODE_TYPE, typeVersion: 1, position: [300, 0], credentials: { ...credentials, ...webhookCredential },
 				parameters: {
 					resource: 'image', operation: 'upscale', upscaleEndpoint: 'upscale_2x', imageSource: 'url',
 					imageUrl: `${simUrl}/samples/card-3.png`, resultMode: 'webhook', webhookUrl: '={{ $execution.resumeUrl }}', options: {},

@@ -129,3 +129,52 @@ export async function clickWhenVisible(page: Page, selector: string, timeoutMs =
 	const element = await page.waitForSelector(selector, { visible: true, timeout: timeoutMs });
 	await element!.click();
 }
+
+/** Picks the option whose text starts with `label` in the dropdown of the parameter input `testId` (n8n's element-plus select). */
+export async function chooseOption(page: Page, testId: string, label: string): Promise<string> {
+	await clickWhenVisible(page, sel(testId));
+	const deadline = Date.now() + 8_000;
+	while (Date.now() < deadline) {
+		for (const item of await page.$$('.el-select-dropdown__item')) {
+			const text = await item.evaluate((element) => ((element as unknown as { offsetParent: unknown }).offsetParent ? (element as unknown as PageElement).innerText : ''));
+			if (text.startsWith(label)) {
+				await item.click();
+				return await page.$eval(`${sel(testId)} input`, (input) => (input as unknown as PageElement).value);
+			}
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	throw new Error(`no option "${label}" in ${testId}`);
+}
+
+/** The texts of the options the dropdown of `testId` offers, then closes it. */
+export async function optionsOf(page: Page, testId: string): Promise<string[]> {
+	await clickWhenVisible(page, sel(testId));
+	await new Promise((resolve) => setTimeout(resolve, 500));
+	const texts = await page.$$eval('.el-select-dropdown__item', (items) =>
+		items.filter((item) => (item as unknown as { offsetParent: unknown }).offsetParent).map((item) => (item as unknown as PageElement).innerText.split('\n')[0].trim()),
+	);
+	await page.keyboard.press('Escape');
+	return texts;
+}
+
+/** Drags one element onto another with the mouse, in small steps, as n8n's field mapping expects a user to. */
+export async function dragOnto(page: Page, from: string, to: string): Promise<void> {
+	const source = await page.waitForSelector(from, { visible: true });
+	await source!.scrollIntoView();
+	const target = await page.waitForSelector(to, { visible: true });
+	const [a, b] = [await source!.boundingBox(), await target!.boundingBox()];
+	if (!a || !b) throw new Error(`cannot drag ${from} onto ${to}: not on screen`);
+	const start = { x: a.x + Math.min(30, a.width / 2), y: a.y + a.height / 2 };
+	const end = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+	await page.mouse.move(start.x, start.y);
+	await page.mouse.down();
+	for (let step = 1; step <= 20; step++) await page.mouse.move(start.x + ((end.x - start.x) * step) / 20, start.y + ((end.y - start.y) * step) / 20);
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	await page.mouse.up();
+}
+
+/** The header cells of the table in the output panel. */
+export async function outputHeaders(page: Page): Promise<string[]> {
+	return await page.$$eval(`${sel('output-panel')} table thead th`, (cells) => cells.map((cell) => (cell as unknown as PageElement).innerText.trim()).filter((text) => text !== ''));
+}

@@ -66,6 +66,12 @@ export async function checkFindability(page: Page, server: N8nServer): Promise<v
 			details.includes(trigger.description) && /Triggers \(\d+\)[\s\S]*Actions \(\d+\)/.test(details),
 			details.slice(0, 400),
 		);
+		// n8n names a trigger's events from its Event property; without one it says "On new <app> event".
+		check(
+			`browser: ${trigger.displayName} is listed by its event, "On job done"`,
+			details.includes('On job done') && !/On new \w+ event/.test(details),
+			details.slice(0, 400),
+		);
 		await screenshot(page, 'nodes-panel-trigger');
 		// The trigger category "On app event" holds it too (not only under "Results in other categories").
 		await goto(page, `${server.url}/workflow/new`);

@@ -5,9 +5,13 @@
  *     on an empty canvas, in "What happens next?" and in the AI category views;
  *   - the credential modal's test shows success and the node's own failure texts;
  *   - the Flow list (a resource locator) as n8n's REST API gives it to the editor;
- *   - the Recognize panel shows its parameters; a workflow run from the editor fills the output table.
+ *   - a first hour (firstHour.ts): fields to map before any run (the package's output schema),
+ *     a broken image URL under On Error "Stop Workflow" and "Continue (using error output)",
+ *     the Output choice;
+ *   - the Recognize panel shows its parameters, Include Prices starts on when added; a workflow
+ *     run from the editor fills the output table.
  * A screenshot per step goes to e2e/screenshots/. `E2E_SKIP=browser` skips the stage;
- * `E2E_UPDATE_DOCS=1` also copies the two README screenshots into docs/.
+ * `E2E_UPDATE_DOCS=1` also copies the README's screenshots into docs/.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,12 +26,18 @@ import { closeChromium, ensureChromium, launchChromium } from './chromium';
 import { checkCredentialModal } from './credentialModal';
 import { clearScreenshots, openEditorPage, screenshot, screenshotFiles, SCREENSHOTS } from './editor';
 import { checkFindability } from './findability';
+import { checkFirstHour } from './firstHour';
 import { checkFlowList } from './flowList';
 import { startN8nServer, type N8nServer } from './n8nServer';
 import { checkRecognizeRun } from './recognizeRun';
 
 /** The screenshots the README shows, by step name. */
-const DOCS = { 'nodes-panel-actions': 'nodes-panel.png', 'output-table': 'output-table.png' };
+const DOCS = {
+	'nodes-panel-actions': 'nodes-panel.png',
+	'output-table': 'output-table.png',
+	'schema-mapping-before-run': 'schema-preview.png',
+	'stop-workflow-error': 'failed-image-error.png',
+};
 
 function updateDocs(): void {
 	const docs = path.join(ROOT, 'docs');
@@ -56,6 +66,7 @@ export async function browserStage(sim: XimilarSimulator): Promise<void> {
 				await checkFindability(page, server);
 				const credential = await checkCredentialModal(page, server, sim);
 				await checkFlowList(server, credential);
+				await checkFirstHour(page, server, sim, credential);
 				await checkRecognizeRun(page, server, sim, credential);
 			} catch (error) {
 				await screenshot(page, 'failure').catch(() => undefined);

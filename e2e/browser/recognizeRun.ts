@@ -1,13 +1,15 @@
 /**
- * The Recognize panel shows its parameters, and a small workflow (Manual Trigger -> Code
- * with three card photo URLs -> Ximilar Recognize) run from the editor fills the output table.
+ * The Recognize panel shows its parameters; Include Prices, added from the card services'
+ * "Add Prices or Another Option" button, starts on; a small workflow (Manual Trigger -> Code
+ * with three card photo URLs -> Ximilar Recognize) run from the editor fills the output table
+ * with the Simplified columns (the README's picture).
  */
 import type { Page } from 'puppeteer-core';
 
 import type { XimilarSimulator } from '../../test/simulator';
 import { NODE_TYPE } from '../lib/config';
 import { check, checkEqual, show } from '../lib/report';
-import { clickWhenVisible, goto, openNodeDetails, type PageElement, screenshot, sel, waitForText } from './editor';
+import { clickWhenVisible, goto, openNodeDetails, outputHeaders, type PageElement, screenshot, sel, waitForText } from './editor';
 import type { N8nServer } from './n8nServer';
 
 const CARDS = ['card-1', 'card-2', 'card-3'];
@@ -62,6 +64,32 @@ async function outputTable(page: Page): Promise<{ headers: string[]; rows: strin
 	});
 }
 
+/** Service Options > "Add Prices or Another Option" > Include Prices: it starts on. */
+async function addIncludePrices(page: Page): Promise<void> {
+	const button = await page.waitForSelector(`${sel('collection-parameter-add')}`, { visible: true });
+	// The button is a select whose text is its placeholder.
+	const label = await button!.evaluate((element) => {
+		const input = element.querySelector('input') as unknown as { placeholder?: string } | null;
+		return (input?.placeholder || element.textContent || '').trim();
+	});
+	await button!.click();
+	const deadline = Date.now() + 8_000;
+	let picked = false;
+	while (!picked && Date.now() < deadline) {
+		for (const option of await page.$$(sel('collection-parameter-option'))) {
+			if ((await option.evaluate((element) => (element as unknown as PageElement).innerText.trim())) !== 'Include Prices') continue;
+			await option.click();
+			picked = true;
+			break;
+		}
+		if (!picked) await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	const toggle = await page.waitForSelector(`${sel('parameter-input-pricing')} .el-switch`, { visible: true });
+	const on = await toggle!.evaluate((element) => (element.getAttribute('class') ?? '').includes('is-checked'));
+	check('browser: the card services offer prices on their options button, and Include Prices starts on when added', label === 'Add Prices or Another Option' && picked && on, `button "${label}", added ${picked}, on ${on}`);
+	await screenshot(page, 'include-prices');
+}
+
 export async function checkRecognizeRun(page: Page, server: N8nServer, sim: XimilarSimulator, credential: { id: string; name: string }): Promise<void> {
 	const workflow = await server.rest<{ id: string }>('POST', '/workflows', cardWorkflow(sim, credential));
 	await goto(page, `${server.url}/workflow/${workflow.id}`);
@@ -72,11 +100,12 @@ export async function checkRecognizeRun(page: Page, server: N8nServer, sim: Ximi
 	const shown = await page.$$eval('[data-test-id^="parameter-input-"]', (inputs) => inputs.map((input) => input.getAttribute('data-test-id')!.slice('parameter-input-'.length)));
 	const service = await page.$eval(`${sel('parameter-input-service')} input`, (input) => (input as unknown as PageElement).value);
 	check(
-		'browser: the Recognize panel shows Resource, Operation, Service, Image Source, Image URL and Record ID',
+		'browser: the Recognize panel shows Resource, Operation, Service, Image Source, Image URL and Image ID',
 		expected.every((name) => shown.includes(name)) && service === 'Trading Card Identification',
 		`inputs ${show(shown.slice(0, 12))}, service "${service}"`,
 	);
 	await screenshot(page, 'recognize-panel');
+	await addIncludePrices(page);
 	await clickWhenVisible(page, sel('ndv-close-button'));
 	await page.waitForSelector(sel('ndv'), { hidden: true });
 
@@ -87,15 +116,26 @@ export async function checkRecognizeRun(page: Page, server: N8nServer, sim: Ximi
 	check('browser: the workflow runs from the editor ("Execute workflow")', (canvas.match(/3 items/g) ?? []).length >= 2, canvas.slice(0, 300));
 	const requests = sim.log.slice(before).filter((entry) => entry.path === '/collectibles/v2/tcg_id');
 	checkEqual('browser: the run sent the 3 card photos in one request', requests.map((entry) => entry.status), [200]);
+	checkEqual('browser: ... asking for prices, as added in the panel', (sim.lastBody('/collectibles/v2/tcg_id') as { pricing?: unknown } | undefined)?.pricing, true);
 
 	await openNodeDetails(page, 'Ximilar');
 	await page.waitForSelector(`${sel('output-panel')} table`, { visible: true, timeout: 30_000 });
+	checkEqual('browser: the output table shows the Simplified columns', await outputHeaders(page), ['name', 'set', 'card_number', 'year', 'confidence', 'price', 'currency', 'link', '_id']);
 	const table = await outputTable(page);
 	const rowIds = table.rows.map((cells) => CARDS.find((sku) => cells.includes(sku)));
 	check(
-		'browser: the output table shows one row per card photo, in input order',
-		table.rows.length === CARDS.length && JSON.stringify(rowIds) === JSON.stringify(CARDS),
+		'browser: the output table shows one row per card photo, in input order, each with its price',
+		table.rows.length === CARDS.length && JSON.stringify(rowIds) === JSON.stringify(CARDS) && table.rows.every((cells) => /^\d/.test(cells[5] ?? '')),
 		`headers ${show(table.headers)}, rows ${show(table.rows)}`,
 	);
+	// Widen the output panel (drag the parameters panel to the left), so the picture shows every column.
+	const handle = await page.$(sel('panel-drag-button'));
+	const box = await handle?.boundingBox();
+	if (box) {
+		await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+		await page.mouse.down();
+		for (let step = 1; step <= 15; step++) await page.mouse.move(box.x + box.width / 2 - (380 * step) / 15, box.y + box.height / 2);
+		await page.mouse.up();
+	}
 	await screenshot(page, 'output-table');
 }

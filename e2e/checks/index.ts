@@ -8,6 +8,7 @@ import { readWorkflow, withSimulatorUrl, type TestCase, type Verify } from '../l
 import { verifyCardLanguage } from './cardLanguage';
 import { verifyCollectionSearch } from './collection';
 import { verifyDistinctImages } from './distinct';
+import { setUpEdges, verifyEdges } from './edges';
 import { verifyRunFlow } from './flows';
 import { verifyFloodComparison } from './flood';
 import { verifyPerItemCollections } from './perItem';
@@ -23,6 +24,12 @@ const ownChecks: Record<string, Verify> = {
 	'run-flow.json': verifyRunFlow,
 	'card-language.json': verifyCardLanguage,
 	'distinct-images.json': verifyDistinctImages,
+	'edges.json': verifyEdges,
+};
+
+/** What the simulator must hold before a workflow's run, done before every execution of it. */
+const setUps: Record<string, TestCase['setup']> = {
+	'edges.json': setUpEdges,
 };
 
 export function workflowCases(simUrl: string): TestCase[] {
@@ -33,7 +40,7 @@ export function workflowCases(simUrl: string): TestCase[] {
 		if (!check(`workflow ${file}: has checks in e2e/checks/`, verify !== undefined)) continue;
 		const workflow = withSimulatorUrl(readWorkflow(path.join(workflowDir, file)), simUrl);
 		const id = workflow.id ?? `e2eWf${cases.length + 1}`;
-		cases.push({ id, label: file, workflow: { ...workflow, id }, verify });
+		cases.push({ id, label: file, workflow: { ...workflow, id }, verify, setup: setUps[file] });
 	}
 	return cases;
 }

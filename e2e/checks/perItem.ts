@@ -29,7 +29,7 @@ export function verifyPerItemCollections(run: Run, sim: XimilarSimulator): void 
 		failed.length === 1 &&
 			pairedIndex(failed[0]) === 6 &&
 			failed[0].json.sku === 'P-6' &&
-			error?.message === 'Item 6: Collection ID is empty' &&
+			error?.message === 'Collection ID is empty [item 6]' &&
 			error?.itemIndex === 6,
 		show(failed.map((item) => item.json)),
 	);

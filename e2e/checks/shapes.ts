@@ -1,4 +1,4 @@
-/** Checks for e2e/workflows/recognize-shapes.json: simplified columns of the documented response shapes. */
+/** Checks for e2e/workflows/recognize-shapes.json: the columns of the documented response shapes (All Columns for cards, Simplified for the others). */
 import type { XimilarSimulator } from '../../test/simulator';
 import { filled, show } from '../lib/report';
 import { pairedIndex } from '../lib/runData';
@@ -10,9 +10,9 @@ export function verifyRecognizeShapes(run: Run, sim: XimilarSimulator): void {
 	const cards = run.output('Identify Slabbed Cards');
 	run.equal('Identify Slabbed Cards: one row per photo, in order, paired', cards.map((item) => [item.json._id, pairedIndex(item)]), SKUS.map((sku, i) => [sku, i]));
 	run.equal(
-		'Identify Slabbed Cards: the columns a user came for lead, status_code closes the row',
-		cards.map((item) => [...Object.keys(item.json).slice(0, 5), Object.keys(item.json).at(-1)]),
-		SKUS.map(() => ['name', 'set', 'card_number', 'price_median', 'confidence', 'status_code']),
+		'Identify Slabbed Cards (All Columns): the columns a user came for lead, status_code closes the row',
+		cards.map((item) => [...Object.keys(item.json).slice(0, 6), Object.keys(item.json).at(-1)]),
+		SKUS.map(() => ['name', 'set', 'card_number', 'confidence', 'price', 'currency', 'status_code']),
 	);
 	run.check(
 		'Identify Slabbed Cards: price statistics (ungraded, USD) and the slab label\'s company, grade and certificate',
@@ -20,6 +20,7 @@ export function verifyRecognizeShapes(run: Run, sim: XimilarSimulator): void {
 			cards.every(
 				(item) =>
 					typeof item.json.price_median === 'number' &&
+					item.json.price === item.json.price_median &&
 					typeof item.json.price_min === 'number' &&
 					item.json.price_stats_type === 'ungraded' &&
 					item.json.price_currency === 'USD' &&

@@ -1,6 +1,7 @@
 /** Examples: items that stand in for their triggers, and the checks on each test copy's run. */
 import { demoCards, makeJpeg, sampleBytes } from '../../test/fixtures/images';
 import type { XimilarSimulator } from '../../test/simulator';
+import { WEBHOOK_SECRET } from '../lib/config';
 import { filled, show } from '../lib/report';
 import { pairedIndex } from '../lib/runData';
 import type { Run } from '../lib/testRun';
@@ -182,7 +183,7 @@ export const EXAMPLE_FIXTURES: Record<string, ExampleFixture> = {
 			const body = sim.lastBody('/account/v2/request/', true);
 			run.equal('Submit Grading: the job carries the trigger URL, the secret header and its type and endpoint as headers', body?.webhook, {
 				endpoint: 'https://YOUR-N8N-HOST/webhook/ximilar-grading-results/ximilar',
-				headers: { 'X-Ximilar-Webhook-Secret': 'CHANGE-ME', 'X-Ximilar-Job-Type': 'card-grader', 'X-Ximilar-Job-Endpoint': 'grade' },
+				headers: { 'X-Ximilar-Webhook-Secret': WEBHOOK_SECRET, 'X-Ximilar-Job-Type': 'card-grader', 'X-Ximilar-Job-Endpoint': 'grade' },
 			});
 			run.check('Submit Grading: says a failed job never calls back', /never calls back/.test(String(submitted[0]?.json.callback)), show(submitted.map((item) => item.json)));
 			run.equal('Append to Google Sheet: a row per side of the callback', run.output('Append to Google Sheet').map((item) => [item.json.SKU, item.json.Side, item.json['Final Grade']]), [['SKU-7', 'front', 8.5], ['SKU-7-back', 'back', 8.5]]);

@@ -12,4 +12,8 @@ export const NODE_TYPE = 'n8n-nodes-ximilar.ximilar';
 /** The name every example and test workflow uses for its Ximilar credential (id null: n8n matches it by name on import). */
 export const CREDENTIAL_NAME = 'Ximilar account';
 export const CREDENTIAL_ID = 'e2eXimilarSimulator';
+/** The Ximilar Webhook credential every workflow in Webhook mode and every Ximilar Trigger names (matched by name on import). */
+export const WEBHOOK_CREDENTIAL_NAME = 'Ximilar webhook secret';
+export const WEBHOOK_CREDENTIAL_ID = 'e2eXimilarWebhookSecret';
+export const WEBHOOK_SECRET = 'e2e-async-secret-4711';
 export const SIM_URL_PLACEHOLDER = '__SIMULATOR_URL__';

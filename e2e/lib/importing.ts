@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { XimilarSimulator } from '../../test/simulator';
-import { CREDENTIAL_ID, CREDENTIAL_NAME, WORK } from './config';
+import { CREDENTIAL_ID, CREDENTIAL_NAME, WEBHOOK_CREDENTIAL_ID, WEBHOOK_CREDENTIAL_NAME, WEBHOOK_SECRET, WORK } from './config';
 import { DEFAULT_N8N, n8n } from './n8nCli';
 import { tail } from './process';
 import { check } from './report';
@@ -15,10 +15,14 @@ export async function importIntoN8n(sim: XimilarSimulator, cases: TestCase[], im
 	rmSync(inputDir, { recursive: true, force: true });
 	mkdirSync(inputDir, { recursive: true });
 	const credentialFile = path.join(inputDir, 'credentials.json');
-	writeFileSync(credentialFile, JSON.stringify([{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'ximilarApi', data: { apiToken: sim.token, apiUrl: sim.url } }], null, 2));
+	const credentials = [
+		{ id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'ximilarApi', data: { apiToken: sim.token, apiUrl: sim.url } },
+		{ id: WEBHOOK_CREDENTIAL_ID, name: WEBHOOK_CREDENTIAL_NAME, type: 'ximilarWebhookApi', data: { headerName: 'X-Ximilar-Webhook-Secret', secret: WEBHOOK_SECRET } },
+	];
+	writeFileSync(credentialFile, JSON.stringify(credentials, null, 2));
 	const importedCredential = await n8n('import-credentials', ['import:credentials', `--input=${credentialFile}`], undefined, target);
 	const on = target.name ? `${target.name}: ` : '';
-	check(`${on}n8n import:credentials (ximilarApi pointing at the simulator)`, importedCredential.code === 0, `see ${importedCredential.log}\n${tail(importedCredential.stdout + importedCredential.stderr)}`);
+	check(`${on}n8n import:credentials (ximilarApi pointing at the simulator, ximilarWebhookApi)`, importedCredential.code === 0, `see ${importedCredential.log}\n${tail(importedCredential.stdout + importedCredential.stderr)}`);
 
 	const workflowFile = path.join(inputDir, 'workflows.json');
 	const all = [...cases.map((testCase) => testCase.workflow), ...importOnly];

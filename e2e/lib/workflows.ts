@@ -53,7 +53,11 @@ export function collectionIds(workflow: Workflow): string[] {
 	const mapped = (workflow.meta as { e2eCollections?: string[] } | undefined)?.e2eCollections ?? [];
 	return workflow.nodes
 		.filter((node) => node.type === NODE_TYPE && node.parameters.resource === 'collection')
-		.map((node) => String(node.parameters.collectionId ?? ''))
+		// The Collection field holds a resource locator ({ mode: 'id', value }); an older workflow, plain text.
+		.map((node) => {
+			const field = node.parameters.collectionId as { value?: unknown } | string | undefined;
+			return String((typeof field === 'object' && field !== null ? field.value : field) ?? '');
+		})
 		.filter((id) => id !== '' && !id.startsWith('='))
 		.concat(mapped);
 }

@@ -36,7 +36,7 @@ const ximilar = (name: string, source: Record<string, string>, position: [number
 	type: NODE_TYPE,
 	typeVersion: 1,
 	position,
-	parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', ...source, recordId: '={{ $json.id }}', serviceOptions: {}, options: {} },
+	parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', ...source, recordId: '={{ $json.id }}', serviceOptions: {}, output: 'allColumns', options: {} },
 	credentials: { ximilarApi: { id: null, name: CREDENTIAL_NAME } },
 });
 

@@ -6,10 +6,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { DEFAULT_SECRET_HEADER } from '../Ximilar/description/asyncJob';
-import { JOB_ROW_HOLDS, SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../Ximilar/description/simplify';
+import { readWebhookSecret, WEBHOOK_CREDENTIAL, ximilarWebhookTest } from '../Ximilar/records/webhookSecret';
+import { JOB_OUTPUT, outputChosen, outputProperties } from '../Ximilar/description/output';
 import { callbackItems } from './callbackItems';
 import { secretMatches } from './secret';
 
@@ -33,46 +33,53 @@ export class XimilarTrigger implements INodeType {
 		defaults: { name: 'Ximilar Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// The secret header, shared with the Ximilar node's Webhook mode: entered once, kept out of the workflow JSON.
+		credentials: [{ name: WEBHOOK_CREDENTIAL, required: true, testedBy: 'ximilarWebhookTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'ximilar' }],
 		properties: [
+			// n8n's nodes panel lists a trigger's events from a property named Event (otherwise it
+			// shows "On new Ximilar event"): the one event is named for what it is.
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Job Done',
+						value: 'jobDone',
+						action: 'On job done',
+						description: 'An async job (card grading, upscaling, card identification, flow) is done and Ximilar calls back with its result',
+					},
+				],
+				default: 'jobDone',
+			},
 			{
 				displayName:
-					'Copy the Production URL above into the Ximilar node\'s "Webhook URL" (Get Result: Webhook), and use the same secret in both nodes. Publish this workflow so the URL stays live. Ximilar calls back only when a job is DONE: a job that fails never reaches this trigger, so sweep such jobs with Job > List (Status: Not Done) on a schedule.',
+					'Copy the Production URL above into the Ximilar node\'s "Webhook URL" (Get Result: Webhook), and choose the same Ximilar Webhook credential in both nodes. Publish this workflow so the URL stays live. Ximilar calls back only when a job is DONE: a job that fails never reaches this trigger, so sweep such jobs with Job > List (Status: Not Done) on a schedule.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
 			},
-			{
-				displayName: 'Header Name',
-				name: 'headerName',
-				type: 'string',
-				default: DEFAULT_SECRET_HEADER,
-				required: true,
-				description: 'Name of the secret header the Ximilar node sends with each job; Ximilar passes it back with the callback',
-			},
-			{
-				displayName: 'Secret',
-				name: 'secret',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				description: 'Callbacks whose secret header does not carry exactly this value are refused (HTTP 401)',
-			},
-			simplifyProperty(JOB_ROW_HOLDS),
+			...outputProperties(JOB_OUTPUT),
 		],
 	};
 
+	methods = { credentialTest: { ximilarWebhookTest } };
+
 	/**
 	 * Ximilar has no webhook registry: the URL travels with each job. Nothing to register or
-	 * remove, so activation always succeeds and the URL is live while the workflow is published.
+	 * remove; publishing only checks that the secret can guard the URL (an empty one would
+	 * let anyone start the workflow), and says what to fix when it cannot.
 	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				const secret = await readWebhookSecret(this);
+				if ('problem' in secret) throw new NodeOperationError(this.getNode(), secret.problem, { description: secret.fix });
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -82,16 +89,17 @@ export class XimilarTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const headerName = String(this.getNodeParameter('headerName', DEFAULT_SECRET_HEADER)).trim().toLowerCase();
-		const secret = String(this.getNodeParameter('secret', ''));
-		const received = this.getHeaderData()[headerName as keyof ReturnType<IWebhookFunctions['getHeaderData']>];
-		if (!secretMatches(received, secret)) {
+		const expected = await readWebhookSecret(this);
+		const headerName = 'problem' in expected ? '' : expected.headerName.toLowerCase();
+		const received = headerName ? this.getHeaderData()[headerName as keyof ReturnType<IWebhookFunctions['getHeaderData']>] : undefined;
+		// Without a usable secret nothing is let in (secretMatches refuses an empty one too).
+		if ('problem' in expected || !secretMatches(received, expected.secret)) {
 			const response = this.getResponseObject();
 			response.writeHead(401, { 'Content-Type': 'application/json' });
 			response.end(JSON.stringify({ message: 'Missing or wrong secret header' }));
 			return { noWebhookResponse: true };
 		}
-		const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, true));
-		return { workflowData: [callbackItems(this.getBodyData(), simplify, this.getHeaderData() as IDataObject)] };
+		const output = outputChosen((name, fallback) => this.getNodeParameter(name, fallback));
+		return { workflowData: [callbackItems(this.getBodyData(), output, this.getHeaderData() as IDataObject)] };
 	}
 }

@@ -3,6 +3,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { JOB_ENDPOINT_HEADER, JOB_TYPE_HEADER } from '../Ximilar/description/asyncJob';
 import { isObject, objects } from '../Ximilar/json/read';
 import { answerFlags, jobRows, type JobKind } from '../Ximilar/output/jobRows';
+import { MAX_ANSWER_DEPTH, tooDeep } from '../Ximilar/transport/responses';
+import type { OutputChoice } from '../Ximilar/output/simplified';
 
 /** A header's value, however the web server handed it over (names lower-cased, repeated ones as a list). */
 function header(headers: IDataObject, name: string): string | undefined {
@@ -26,12 +28,14 @@ export function callbackKind(headers: IDataObject, response: unknown): JobKind {
  * the job ID and status, summarised by the job's type; a job without records gives one item
  * saying so, so that it is seen rather than lost.
  */
-export function callbackItems(body: unknown, simplify: boolean, headers: IDataObject = {}): INodeExecutionData[] {
+export function callbackItems(body: unknown, output: OutputChoice, headers: IDataObject = {}): INodeExecutionData[] {
 	const payload = isObject(body) ? body : {};
-	const common = { jobId: payload.id ?? null, jobStatus: payload.status ?? null };
+	const common = { jobId: isObject(payload.id) ? null : (payload.id ?? null), jobStatus: isObject(payload.status) ? null : (payload.status ?? null) };
+	// A callback nested beyond reason is not walked (nor handed on to n8n, which would walk it).
+	if (tooDeep(body)) return [{ json: { ...common, error: `The callback could not be read: it is nested deeper than ${MAX_ANSWER_DEPTH} levels` } }];
 	const records = objects(isObject(payload.response) ? payload.response.records : undefined);
 	if (records.length === 0) {
 		return [{ json: { ...common, error: `The job came back with status ${String(payload.status)} and no records` } }];
 	}
-	return jobRows(common, records, simplify, callbackKind(headers, payload.response)).map((json) => ({ json }));
+	return jobRows(common, records, output, callbackKind(headers, payload.response)).map((json) => ({ json }));
 }

@@ -63,6 +63,8 @@ export interface RunOptions {
 	parameters: INodeParameters;
 	items?: InputItem[];
 	credentials: { apiToken: string; apiUrl: string };
+	/** The Ximilar Webhook credential, for async jobs in Webhook mode. */
+	webhookCredential?: { secret: string; headerName: string };
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	/** Other node types the workflow needs (the credential tester). */
 	nodeType?: INodeType;
@@ -212,9 +214,10 @@ function makeAdditionalData(
  */
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const { WorkflowExecute, ExecutionLifecycleHooks } = await import('n8n-core');
-	const { Ximilar, XimilarApi } = loadPackage();
+	const { Ximilar, XimilarApi, XimilarWebhookApi } = loadPackage();
 	const nodeType = options.nodeType ?? new Ximilar();
 	const credentialType = new XimilarApi();
+	const webhookType = new XimilarWebhookApi();
 	const executionId = String(++executionCounter);
 	const workflowId = 'ximilar-test';
 
@@ -225,7 +228,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: { ximilarApi: { id: '1', name: 'Ximilar account' } },
+		credentials: {
+			ximilarApi: { id: '1', name: 'Ximilar account' },
+			...(options.webhookCredential ? { ximilarWebhookApi: { id: '2', name: 'Ximilar webhook' } } : {}),
+		},
 		onError: options.onError ?? 'stopWorkflow',
 	};
 	const upstream: INode = {
@@ -262,8 +268,8 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const items = await storeItems(options.items ?? [{ json: {} }], workflowId, executionId, options.binaryMode, options.releaseInputs);
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, workflowData);
 	const credentialsHelper = new TestCredentialsHelper(
-		{ [credentialType.name]: credentialType as ICredentialType },
-		{ [credentialType.name]: { ...options.credentials } },
+		{ [credentialType.name]: credentialType as ICredentialType, [webhookType.name]: webhookType as ICredentialType },
+		{ [credentialType.name]: { ...options.credentials }, ...(options.webhookCredential ? { [webhookType.name]: { ...options.webhookCredential } } : {}) },
 	);
 	const additionalData = makeAdditionalData(hooks, credentialsHelper, executionId);
 

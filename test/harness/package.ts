@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import type { XimilarApi as XimilarApiClass } from '../../credentials/XimilarApi.credentials';
+import type { XimilarWebhookApi as XimilarWebhookApiClass } from '../../credentials/XimilarWebhookApi.credentials';
 import type { Ximilar as XimilarClass } from '../../nodes/Ximilar/Ximilar.node';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -10,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * The node and credential as published: the compiled files under dist/ that the
  * package.json "n8n" field points n8n at. `npm test` builds first.
  */
-export function loadPackage(): { Ximilar: typeof XimilarClass; XimilarApi: typeof XimilarApiClass } {
+export function loadPackage(): { Ximilar: typeof XimilarClass; XimilarApi: typeof XimilarApiClass; XimilarWebhookApi: typeof XimilarWebhookApiClass } {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const manifest = require(path.join(ROOT, 'package.json')) as { n8n: { nodes: string[]; credentials: string[] } };
 	const nodeFile = path.join(ROOT, manifest.n8n.nodes[0]);
@@ -22,5 +23,8 @@ export function loadPackage(): { Ximilar: typeof XimilarClass; XimilarApi: typeo
 	const { Ximilar } = require(nodeFile) as { Ximilar: typeof XimilarClass };
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const { XimilarApi } = require(credentialFile) as { XimilarApi: typeof XimilarApiClass };
-	return { Ximilar, XimilarApi };
+	const webhookFile = path.join(ROOT, manifest.n8n.credentials.find((file) => file.includes('XimilarWebhookApi')) ?? '');
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { XimilarWebhookApi } = require(webhookFile) as { XimilarWebhookApi: typeof XimilarWebhookApiClass };
+	return { Ximilar, XimilarApi, XimilarWebhookApi };
 }

@@ -450,13 +450,12 @@ export class XimilarSimulator {
 		return null;
 	}
 
+	/** The account details with the fields docs/ximilar-api.md §14 lists (S16), and no others. */
 	private account(): Record<string, unknown> {
-		const workspace = stableUuid('simulator-workspace');
 		return {
 			id: stableUuid('simulator-user'), email: 'simulator@example.com', first_name: 'Sim', last_name: 'Ulator',
-			organization: 'Ximilar Simulator', verified: true, credits_counter: this.credits, credits_limit: 100_000,
-			default_workspace: workspace, workspaces: [{ id: workspace, name: 'Default workspace' }],
-			date_joined: '2024-01-15T09:30:00Z',
+			phone: '+420 000 000 000', organization: 'Ximilar Simulator', verified: true, credits_counter: this.credits,
+			credits_limit: 100_000, default_workspace: stableUuid('simulator-workspace'),
 		};
 	}
 

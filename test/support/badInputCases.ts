@@ -155,7 +155,7 @@ export function badInputCases(): BadInputCase[] {
 			items: binaryItems({ binary: { data: { data: makeBigImage(150_000, 1), mimeType: 'image/png', fileName: 'huge.png' } } }),
 			bad: [1],
 			// 150 KB as base64 is about 0.19 MB of request body.
-			message: /^The record is 0\.2 MB in the request \(base64 makes an image about a third larger than its file\), more than Max Request Size \(0\.1 MB\)$/,
+			message: /^The image is 0\.2 MB in the request \(base64 makes an image about a third larger than its file\), more than Max Request Size \(0\.1 MB\)$/,
 			fix: /Make the image smaller before this node.*raise Max Request Size.*no credit was spent/,
 			neverSent: ['bad-1'],
 		},
@@ -224,20 +224,21 @@ export function badInputCases(): BadInputCase[] {
 
 		// ------------------------------------------------------------- JSON parameters
 		{
-			name: 'Additional Record Fields that is a list, not an object',
-			parameters: recognize('url', { additionalFields: '={{ $json.extra }}' }),
+			name: 'Additional Image Fields (Options) that is a list, not an object',
+			parameters: recognize('url', { options: { additionalFields: '={{ $json.extra }}' } }),
 			items: urlItems({ extra: '["SV01"]' }, { extra: '{"set_code": "SV01"}' }),
 			bad: [1],
-			message: /Additional Record Fields must be a JSON object such as \{"key": "value"\}, not a list/,
+			message: /Additional Image Fields must be a JSON object such as \{"key": "value"\}, not a list/,
 			fix: /such as \{"key": "value"\}/,
 			neverSent: ['bad-1'],
 		},
 		{
-			name: 'Additional Record Fields that is not JSON',
+			// Where a workflow saved before the field moved into Options holds it.
+			name: 'Additional Image Fields (saved at the top level) that is not JSON',
 			parameters: recognize('url', { additionalFields: '={{ $json.extra }}' }),
 			items: urlItems({ extra: '{set_code: SV01}' }, { extra: '{"set_code": "SV01"}' }),
 			bad: [1],
-			message: /Additional Record Fields is not valid JSON/,
+			message: /Additional Image Fields is not valid JSON/,
 			fix: /write an object such as/,
 			neverSent: ['bad-1'],
 		},
@@ -327,23 +328,23 @@ export function badInputCases(): BadInputCase[] {
 
 		// ------------------------------------------------------------- node-level settings
 		{
-			name: 'Records per Request 0',
+			name: 'Images per Request 0',
 			parameters: recognize('url', { options: { recordsPerRequest: 0 } }),
 			items: urlItems(),
 			bad: ALL,
 			nodeLevel: true,
 			noRequest: true,
-			message: /Records per Request must be a whole number from 1 to 10 \(got 0\)/,
+			message: /Images per Request must be a whole number from 1 to 10 \(got 0\)/,
 			fix: /Fix the value under Options/,
 		},
 		{
-			name: 'Records per Request 11',
+			name: 'Images per Request 11',
 			parameters: recognize('url', { options: { recordsPerRequest: 11 } }),
 			items: urlItems(),
 			bad: ALL,
 			nodeLevel: true,
 			noRequest: true,
-			message: /Records per Request must be a whole number from 1 to 10 \(got 11\)/,
+			message: /Images per Request must be a whole number from 1 to 10 \(got 11\)/,
 			fix: /Fix the value under Options/,
 		},
 		// n8n itself refuses to run a node whose required parameter is literally empty

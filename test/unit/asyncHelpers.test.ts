@@ -66,11 +66,11 @@ describe('grading output', () => {
 		}]);
 	});
 	it('the trigger turns a callback into one item per record, and a job without records into one error item', () => {
-		const items = callbackItems({ id: 'j', status: 'DONE', response: { records: [record, { _id: 'c2', _status: { code: 400, text: 'Bad image' } }] } }, true);
+		const items = callbackItems({ id: 'j', status: 'DONE', response: { records: [record, { _id: 'c2', _status: { code: 400, text: 'Bad image' } }] } }, 'allColumns');
 		expect(items.map((item) => [item.json.jobId, item.json._id, item.json.final_grade ?? item.json.error])).toEqual([
 			['j', 'c1', 8.6], ['j', 'c2', 'Ximilar could not process this image: Bad image'],
 		]);
-		expect(callbackItems({ id: 'j', status: 'ERROR', response: null }, true)).toEqual([
+		expect(callbackItems({ id: 'j', status: 'ERROR', response: null }, 'allColumns')).toEqual([
 			{ json: { jobId: 'j', jobStatus: 'ERROR', error: 'The job came back with status ERROR and no records' } },
 		]);
 	});

@@ -11,7 +11,8 @@ import { matchById } from '../../nodes/Ximilar/engine/batching/matchById';
 import { jobRecords } from '../../nodes/Ximilar/engine/jobs/jobState';
 import { agentRow } from '../../nodes/Ximilar/output/agentAnswer';
 import { jobRows } from '../../nodes/Ximilar/output/jobRows';
-import { rawRecord, simplifyRecord } from '../../nodes/Ximilar/output/simplify';
+import { SIMPLIFIED_MAX_FIELDS, type OutputChoice } from '../../nodes/Ximilar/output/simplified';
+import { rawRecord, shapeRecord, simplifyRecord } from '../../nodes/Ximilar/output/simplify';
 import { readPartialAnswer } from '../../nodes/Ximilar/transport/partialAnswers';
 import { readBody } from '../../nodes/Ximilar/transport/responses';
 import { callbackItems } from '../../nodes/XimilarTrigger/callbackItems';
@@ -45,12 +46,13 @@ function randomObject(random: () => number, depth: number): IDataObject {
 }
 
 const KINDS = [...new Set(RECOGNITION_SERVICES.map((service) => service.summary))] as SummaryKind[];
+const OUTPUTS: OutputChoice[] = ['simplified', 'allColumns', 'raw'];
 
 describe('strange answers', () => {
 	const random = mulberry32(20261203);
 	const values = Array.from({ length: 1500 }, () => randomObject(random, 0));
 
-	it('the simplified rows of every service, and an agent\'s row, never throw', () => {
+	it('the rows of every service, Simplified ones within 10 fields, and an agent\'s row, never throw', () => {
 		for (const [index, record] of values.entries()) {
 			for (const kind of KINDS) {
 				const request = index % 2 ? { pricing: true, price_stats: true, slab_id: true, analyze_all: true } : {};
@@ -58,6 +60,10 @@ describe('strange answers', () => {
 				expect(() => (rows = simplifyRecord(kind, record, request))).not.toThrow();
 				expect(rows.length).toBeGreaterThan(0);
 				expect(() => agentRow(rows[0], record, true)).not.toThrow();
+				if (kind === 'raw') continue;
+				let simplified: IDataObject[] = [];
+				expect(() => (simplified = shapeRecord(kind, record, request, 'simplified'))).not.toThrow();
+				for (const row of simplified) expect(Object.keys(row).length).toBeLessThanOrEqual(SIMPLIFIED_MAX_FIELDS);
 			}
 			expect(() => rawRecord(record)).not.toThrow();
 		}
@@ -70,17 +76,16 @@ describe('strange answers', () => {
 			if (read && 'failure' in read) expect(read.failure.message).toMatch(/job-1/);
 			if (read && 'records' in read) {
 				const { records } = read;
-				expect(() => jobRows({ jobId: 'job-1' }, records, true)).not.toThrow();
-				expect(() => jobRows({ jobId: 'job-1' }, records, false)).not.toThrow();
+				for (const output of OUTPUTS) expect(() => jobRows({ jobId: 'job-1' }, records, output)).not.toThrow();
 			}
 		}
 	});
 
 	it('a callback (with the right secret) gives items, at least one, and never throws', () => {
 		for (const body of [...values, ...values.map((value) => ({ id: 'j', status: 'DONE', response: value }))]) {
-			for (const simplify of [true, false]) {
+			for (const output of OUTPUTS) {
 				let items: unknown[] = [];
-				expect(() => (items = callbackItems(body, simplify))).not.toThrow();
+				expect(() => (items = callbackItems(body, output))).not.toThrow();
 				expect(items.length).toBeGreaterThan(0);
 			}
 		}
@@ -94,5 +99,14 @@ describe('strange answers', () => {
 				expect(() => readBody({ statusCode, headers: {}, body }, 'secret-token')).not.toThrow();
 			}
 		}
+	});
+});
+
+describe('a callback nested beyond reason', () => {
+	it('gives one item saying it could not be read, without walking it', () => {
+		let deep: unknown = { _id: 'bottom' };
+		for (let i = 0; i < 20_000; i++) deep = { records: [deep] };
+		const items = callbackItems({ id: 'job-9', status: 'DONE', response: deep }, 'raw');
+		expect(items).toEqual([{ json: { jobId: 'job-9', jobStatus: 'DONE', error: 'The callback could not be read: it is nested deeper than 64 levels' } }]);
 	});
 });

@@ -39,7 +39,7 @@ describe('collection answers matched to the records sent by _id', () => {
 	it('gives the reason and the fix by code, not by text', () => {
 		const [dup] = matchById(['a'], { skipped_records: [{ _id: 'a', _status: { code: 411, text: 'whatever words' } }] }, 'insert');
 		expect(dup).toEqual({
-			failure: expect.objectContaining({ message: 'Record "a" is already in the collection', statusText: 'whatever words' }),
+			failure: expect.objectContaining({ message: 'Image "a" is already in the collection', statusText: 'whatever words' }),
 		});
 		expect('failure' in dup && dup.failure.description).toContain('Use Update');
 	});

@@ -66,11 +66,11 @@ export const OPERATION_AGENT_TEXT: Record<string, string> = {
 	'job.getStatus': 'Tells whether an asynchronous Ximilar job is done, by its job ID.',
 	'job.list': 'Lists your asynchronous Ximilar jobs, newest first.',
 	'collection.search': `Finds the images in a Ximilar visual collection most similar to a photo. ${NEEDS} Returns the ranked matches with their stored fields.`,
-	'collection.insert': `Adds a photo to a Ximilar visual collection so that it can be found by search. ${NEEDS} Returns the stored record.`,
-	'collection.update': 'Changes the stored fields of records in a Ximilar visual collection, by record ID.',
-	'collection.delete': 'Removes records from a Ximilar visual collection, by record ID.',
-	'collection.get': 'Reads records of a Ximilar visual collection, by record ID.',
-	'collection.getAll': 'Lists the records of a Ximilar visual collection with their stored fields.',
+	'collection.insert': `Adds a photo to a Ximilar visual collection so that it can be found by search. ${NEEDS} Returns the stored image's fields.`,
+	'collection.update': 'Changes the stored fields of images in a Ximilar visual collection, by image ID.',
+	'collection.delete': 'Removes images from a Ximilar visual collection, by image ID.',
+	'collection.get': 'Reads the stored fields of images in a Ximilar visual collection, by image ID.',
+	'collection.getAll': 'Lists the images of a Ximilar visual collection with their stored fields.',
 };
 
 /** The node-level description of the tool variant (`usableAsTool.replacements`), shown in the nodes panel. */

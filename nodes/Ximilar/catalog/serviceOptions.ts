@@ -28,8 +28,8 @@ export const SERVICE_OPTIONS = {
 		property: {
 			displayName: 'Include Prices',
 			type: 'boolean',
-			default: false,
-			description: 'Whether to return marketplace price listings for the best match',
+			default: true,
+			description: 'Whether to return marketplace price listings for the best match (the price and currency columns, and listing_* in All Columns)',
 		},
 	},
 	priceStats: {
@@ -37,7 +37,7 @@ export const SERVICE_OPTIONS = {
 		property: {
 			displayName: 'Include Price Statistics',
 			type: 'boolean',
-			default: false,
+			default: true,
 			description: 'Whether to return price statistics (median, min, max) for the best match',
 		},
 	},
@@ -50,7 +50,7 @@ export const SERVICE_OPTIONS = {
 			default: '',
 			placeholder: 'e.g. _objects, _id',
 			description:
-				'Names of the record fields Ximilar returns, comma-separated (Ximilar\'s fields_to_return); all when empty. The simplified columns are read from _objects.',
+				'Names of the fields Ximilar returns for each image, comma-separated (Ximilar\'s fields_to_return); all when empty. The output columns are read from _objects.',
 		},
 	},
 	slabId: {
@@ -112,7 +112,7 @@ export const SERVICE_OPTIONS = {
 			],
 			default: '',
 			description:
-				'Alphabet the card is printed in, when known (sent as the record\'s Alphabet). Ximilar assumes latin when a game is prefilled, so set it for Japanese, Chinese, Korean or Thai prints; leave on automatic when cards are mixed.',
+				'Alphabet the card is printed in, when known (sent with each image as its Alphabet field). Ximilar assumes latin when a game is prefilled, so set it for Japanese, Chinese, Korean or Thai prints; leave on automatic when cards are mixed.',
 		},
 	},
 	tagLanguage: {

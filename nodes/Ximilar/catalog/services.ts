@@ -287,7 +287,7 @@ export const RECOGNITION_SERVICES: RecognitionService[] = [
 	{
 		value: 'custom',
 		name: 'Custom Endpoint',
-		description: 'Any Ximilar endpoint that takes records, for services not listed here',
+		description: 'Any Ximilar endpoint that takes images ("records"), for services not listed here',
 		path: '',
 		maxRecords: 10,
 		options: [],

@@ -2,8 +2,6 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, REQUEST_OPTIONS } from './requestOptions';
 
-/** The header the node sends with a webhook job and the Ximilar Trigger checks. */
-export const DEFAULT_SECRET_HEADER = 'X-Ximilar-Webhook-Secret';
 
 /**
  * Headers the node adds to a webhook job so that the callback says what the job was: Ximilar
@@ -102,30 +100,22 @@ export function asyncJobProperties(): INodeProperties[] {
 			displayOptions: { show: { resultMode: ['webhook'] } },
 		},
 		{
-			displayName: 'Header Name',
-			name: 'webhookHeaderName',
-			type: 'string',
-			default: DEFAULT_SECRET_HEADER,
-			description: 'Name of the secret header Ximilar sends back with the callback; the Ximilar Trigger (or the Wait node\'s Header Auth) checks it',
-			displayOptions: { show: { resultMode: ['webhook'] } },
-		},
-		{
-			displayName: 'Secret',
-			name: 'webhookSecret',
-			type: 'string',
-			typeOptions: { password: true },
+			displayName:
+				'The secret header goes with each job from the Ximilar Webhook credential chosen above; use the same credential in the Ximilar Trigger (with a Wait node, set its Header Auth to the same header and value).',
+			name: 'webhookSecretNotice',
+			type: 'notice',
 			default: '',
-			description:
-				'Value of the secret header. Use the same value in the Ximilar Trigger, so callbacks from anyone else are refused.',
 			displayOptions: { show: { resultMode: ['webhook'] } },
 		},
 	];
 }
 
-/** Options of an async operation (the request ones it uses). */
-export function asyncOptions(): INodeProperties {
+/** Options of an async operation (the request ones it uses, and its own rarely used ones). */
+export function asyncOptions(own: INodeProperties[] = []): INodeProperties {
 	return optionsCollection([
+		...own,
 		REQUEST_OPTIONS.includeInputBinary,
+		REQUEST_OPTIONS.includeInputFields,
 		REQUEST_OPTIONS.maxDownloadSizeMb,
 		REQUEST_OPTIONS.maxRetries,
 		REQUEST_OPTIONS.maxRateLimitWait,

@@ -7,14 +7,14 @@ import type { INodeProperties } from 'n8n-workflow';
  */
 export const REQUEST_OPTIONS = {
 	recordsPerRequest: {
-		displayName: 'Records per Request',
+		displayName: 'Images per Request',
 		name: 'recordsPerRequest',
 		type: 'number',
 		noDataExpression: true,
 		typeOptions: { minValue: 1, maxValue: 10 },
 		default: 10,
 		description:
-			'How many items go in one request to Ximilar (at most 10). Every record is billed either way; fewer requests are faster.',
+			'How many images go in one request to Ximilar (at most 10; Ximilar calls them records). Every image is billed either way; fewer requests are faster.',
 	},
 	parallelRequests: {
 		displayName: 'Parallel Requests',
@@ -97,13 +97,22 @@ export const REQUEST_OPTIONS = {
 			'How many more times to send a request Ximilar did not process: rate limit (429), service unavailable (503), connection refused or lost before the request was sent. Rejected requests (400, 401, 403, 404) are never retried.',
 	},
 	retryMayBill: {
-		displayName: 'Retry When Ximilar May Have Processed the Request',
+		displayName: 'Retry Even When It May Bill Twice',
 		name: 'retryMayBill',
 		type: 'boolean',
 		noDataExpression: true,
 		default: false,
 		description:
-			'Whether to also retry timeouts, server errors (500, 502, 504) and connections lost after the request was sent. Ximilar may already have processed and billed those records, so a retry can bill them twice.',
+			'Whether to also send again a request whose outcome is unclear: it timed out, Ximilar answered 500, 502 or 504, or the connection broke after sending. Ximilar may already have processed and billed those images, so a retry can bill them twice.',
+	},
+	includeInputFields: {
+		displayName: 'Include Other Input Fields',
+		name: 'includeInputFields',
+		type: 'boolean',
+		noDataExpression: true,
+		default: false,
+		description:
+			'Whether to keep the input item\'s fields (e.g. its SKU) beside the result, on success as on failure. A result field of the same name wins.',
 	},
 	distinctImagesOnce: {
 		displayName: 'Send Each Distinct Image Once',
@@ -123,7 +132,7 @@ export const REQUEST_OPTIONS = {
 	},
 } satisfies Record<string, INodeProperties>;
 
-/** How batched records are sent, retried and paced: the last Options of every batched operation, in the panel's order. */
+/** How batched images are sent, retried and paced: Options of every batched operation. */
 export const BATCH_OPTIONS: INodeProperties[] = [
 	REQUEST_OPTIONS.maxRetries,
 	REQUEST_OPTIONS.maxRateLimitWait,
@@ -135,11 +144,16 @@ export const BATCH_OPTIONS: INodeProperties[] = [
 ];
 
 /** The Options of operations that send images, before BATCH_OPTIONS. */
-export const IMAGE_OPTIONS: INodeProperties[] = [REQUEST_OPTIONS.includeInputBinary, REQUEST_OPTIONS.maxRequestSizeMb];
+export const IMAGE_OPTIONS: INodeProperties[] = [
+	REQUEST_OPTIONS.includeInputBinary,
+	REQUEST_OPTIONS.includeInputFields,
+	REQUEST_OPTIONS.maxRequestSizeMb,
+];
 
-/** An operation's Options collection. */
+/** An operation's Options collection, its options listed alphabetically as n8n lists them. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+	const sorted = [...options].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: sorted };
 }
 
 /** Limit of a list operation: its typeOptions are also the check of a Limit an expression gives. */

@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * Tells users which settings one request shares. Items are batched up to 10 per request,
- * so settings that go into the request (rather than into each record) group the items:
- * items whose values differ are sent in separate requests.
+ * One sentence on batching, above the Options: items go up to 10 per request, so settings
+ * that go into the request (rather than with each image) group the items, and items whose
+ * values differ go in separate requests.
  */
 export function sharedSettingsNotice(name: string, perRequest: string, show?: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties {
 	return {
-		displayName: `Items are sent up to 10 per request. ${perRequest} may be mapped per item: items with different values go in separate requests. The Options below apply to the whole run.`,
+		displayName: `Up to 10 images go in one request; items whose ${perRequest} differ go in separate requests.`,
 		name,
 		type: 'notice',
 		default: '',

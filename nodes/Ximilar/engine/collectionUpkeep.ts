@@ -64,5 +64,6 @@ export async function runUpkeep(ctx: IExecuteFunctions, spec: UpkeepSpec): Promi
 	return pairOutcomes(ctx, outcomes, {
 		shape: (record) => [spec.operation === 'delete' ? deletedRow(record) : withComputed({ operation: spec.operation }, upkeepRow(record))],
 		includeBinary: settings.includeBinary,
+		billed: spec.operation === 'insert' ? 'image' : undefined,
 	});
 }

@@ -21,11 +21,11 @@ export interface Run {
  */
 export async function startRun<T extends object = object>(
 	ctx: IExecuteFunctions,
-	readMore?: () => T | { failure: ItemFailure },
+	readMore?: () => T | { failure: ItemFailure } | Promise<T | { failure: ItemFailure }>,
 ): Promise<(Run & T) | { output: INodeExecutionData[] }> {
 	const read = readSettings(ctx);
 	if ('failure' in read) return { output: pairFailureForAll(ctx, read.failure) };
-	const more = readMore ? readMore() : ({} as T);
+	const more = readMore ? await readMore() : ({} as T);
 	if ('failure' in more) return { output: pairFailureForAll(ctx, more.failure) };
 	const connection = await getConnection(ctx);
 	const tokenProblem = headerValueProblem(connection.secret, 'The API token in the Ximilar credential');

@@ -60,7 +60,7 @@ export function agentRow(simplified: IDataObject, record: IDataObject, keepId: b
 /** A failure as the one sentence an agent reads: no item number, no word about other items of a batch. */
 export function agentError(failure: ItemFailure): IDataObject {
 	const trimmed = failure.message.trim();
-	// Messages are written to follow "Item 3: "; alone they start a sentence.
+	// Messages are written in lower case, to be capitalised where they are shown; alone they start a sentence.
 	const sentence = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 	return { error: /[.!?]$/.test(sentence) ? sentence : `${sentence}.` };
 }

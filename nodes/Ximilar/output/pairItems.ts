@@ -1,7 +1,7 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { ItemFailure, Outcome } from '../failures/itemFailure';
-import { failureToError, failureToErrorOutputJson, failureToJson } from '../failures/n8nError';
+import { failureToError, failureToErrorOutputJson, failureToJson, type RunTally } from '../failures/n8nError';
 import { agentOutputs, isToolCall } from './agentAnswer';
 
 /**
@@ -18,8 +18,26 @@ export interface PairOptions {
 	includeBinary?: boolean;
 	/** Binary data made for one output (e.g. a downloaded result image), by its position among the item's outputs. */
 	binaryFor?: (itemIndex: number, position: number) => IBinaryKeyData | undefined;
-	/** Leave SHARED_RESULT_FIELD out of the rows (a compact output); it is in them unless this is false. */
+	/** Leave SHARED_RESULT_FIELD out of the rows (the compact Simplified output); it is in them unless this is false. */
 	sharedResultField?: boolean;
+	/** What Ximilar bills per item (an image, a job), when it does: the error that stops the node says what was billed. */
+	billed?: RunTally['billed'];
+}
+
+/** The Options switch that keeps the input item's fields beside its result (n8n's "Include Other Input Fields"). */
+const INCLUDE_INPUT_FIELDS = 'options.includeInputFields';
+
+/** How the other items of a run fared, for the error that stops the node at one of them. */
+function tally(outcomes: Array<Outcome | undefined>, failedIndex: number, billed: RunTally['billed']): RunTally {
+	const counts = { processed: 0, failed: 0, notSent: 0 };
+	for (let index = 0; index < outcomes.length; index++) {
+		if (index === failedIndex) continue;
+		const outcome = outcomes[index];
+		if (!outcome) counts.notSent++;
+		else if ('failure' in outcome) counts.failed++;
+		else counts.processed++;
+	}
+	return { ...counts, billed };
 }
 
 /** Every item fails the same way (a node-level setting is wrong), paired as any other failure. */
@@ -41,10 +59,11 @@ const STOPPED: ItemFailure = {
 
 /**
  * The one place outputs are made: every input item gets its outputs at its own position,
- * each paired to it. Without Continue On Fail the first failed item (lowest index) is
- * thrown, naming the item; with it (or when the execution was stopped), each failed item
- * becomes an error item paired to its input, sent to the error output when the node is
- * set to "Continue (using error output)".
+ * each paired to it (with the input's own fields beside them when the user asks). Without
+ * Continue On Fail the first failed item (lowest index) is thrown, naming the item and
+ * saying what became of the others and how to keep them; with it (or when the execution was
+ * stopped), each failed item becomes an error item paired to its input, sent to the error
+ * output when the node is set to "Continue (using error output)".
  */
 export function pairOutcomes(
 	ctx: IExecuteFunctions,
@@ -61,13 +80,18 @@ export function pairOutcomes(
 	if (!ctx.continueOnFail() && !stopped) {
 		const firstFailed = outcomes.findIndex((outcome) => outcome !== undefined && 'failure' in outcome);
 		const firstMissing = Array.from(outcomes.keys()).find((index) => outcomes[index] === undefined);
+		// The node stops at its first failed item, and n8n shows nothing of the others: the error says what became of them.
 		if (firstFailed >= 0) {
-			throw failureToError(node, (outcomes[firstFailed] as { failure: ItemFailure }).failure, firstFailed);
+			const failure = (outcomes[firstFailed] as { failure: ItemFailure }).failure;
+			throw failureToError(node, failure, firstFailed, tally(outcomes, firstFailed, options.billed));
 		}
-		if (firstMissing !== undefined) throw failureToError(node, missing, firstMissing);
+		if (firstMissing !== undefined) throw failureToError(node, missing, firstMissing, tally(outcomes, firstMissing, options.billed));
 	}
 	const toErrorOutput = node.onError === 'continueErrorOutput';
 	const inputs = ctx.getInputData();
+	const withInput = ctx.getNodeParameter(INCLUDE_INPUT_FIELDS, 0, false) === true;
+	// The input's fields first, the result's after them (a result field of the same name wins).
+	const beside = (itemIndex: number, json: IDataObject): IDataObject => (withInput ? { ...inputs[itemIndex]?.json, ...json } : json);
 	const output: INodeExecutionData[] = [];
 	// A plain loop: outcomes may have holes (items never reached), which forEach would skip.
 	for (let itemIndex = 0; itemIndex < outcomes.length; itemIndex++) {
@@ -75,11 +99,11 @@ export function pairOutcomes(
 		const pairedItem = { item: itemIndex };
 		if (!outcome || 'failure' in outcome) {
 			const failure = outcome?.failure ?? missing;
-			// n8n sends an item to the error output when its json is { error, message } (and
-			// merges in the input item's fields); an item carrying `.error` would have its json
+			// n8n sends an item to the error output when its json is { error } alone (and merges
+			// in the input item's fields itself); an item carrying `.error` would have its json
 			// cut to { error } instead. The regular output gets every detail.
 			const errorItem: INodeExecutionData = {
-				json: toErrorOutput ? failureToErrorOutputJson(failure, itemIndex) : failureToJson(failure, itemIndex),
+				json: toErrorOutput ? failureToErrorOutputJson(failure, itemIndex) : beside(itemIndex, failureToJson(failure, itemIndex)),
 				pairedItem,
 			};
 			output.push(errorItem);
@@ -87,8 +111,9 @@ export function pairOutcomes(
 		}
 		const inputBinary = options.includeBinary ? inputs[itemIndex]?.binary : undefined;
 		const sharedWith = options.sharedResultField !== false ? outcome.sharedWith : undefined;
-		options.shape(outcome.record, itemIndex).forEach((shaped, position) => {
-			const json = sharedWith === undefined ? shaped : Object.assign({}, shaped, { [SHARED_RESULT_FIELD]: sharedWith });
+		options.shape(outcome.record, itemIndex).forEach((row, position) => {
+			const shaped = sharedWith === undefined ? row : Object.assign({}, row, { [SHARED_RESULT_FIELD]: sharedWith });
+			const json = beside(itemIndex, shaped);
 			const made = options.binaryFor?.(itemIndex, position);
 			const binary = made || inputBinary ? { ...inputBinary, ...made } : undefined;
 			output.push(binary ? { json, binary, pairedItem } : { json, pairedItem });

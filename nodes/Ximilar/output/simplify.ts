@@ -6,6 +6,7 @@ import { cardRows, slabRows } from './summaries/cards';
 import { flowRow } from './summaries/flows';
 import { classificationRow, colorsRow, detectionRow, ocrRow, removeBackgroundRow } from './summaries/images';
 import { metaTagsRow, objectTagsRow, tagsRow } from './summaries/tags';
+import { simplifiedRow, type OutputChoice } from './simplified';
 
 /**
  * Simplified output: flat rows ready for Google Sheets or Airtable, the columns a user came
@@ -63,4 +64,14 @@ export function simplifyRecord(kind: SummaryKind, record: IDataObject, request: 
 	const tail = technicalColumns(record);
 	// Object.assign rather than a spread: the same row, several times cheaper in Node 20's V8.
 	return rows.map((row) => Object.assign({}, row, tail));
+}
+
+/**
+ * The output rows of one record as the user chose them: Raw is Ximilar's record, All Columns
+ * the flat rows above, Simplified at most 10 of their fields (output/simplified.ts).
+ */
+export function shapeRecord(kind: SummaryKind, record: IDataObject, request: IDataObject, choice: OutputChoice): IDataObject[] {
+	if (choice === 'raw') return [rawRecord(record)];
+	const rows = simplifyRecord(kind, record, request);
+	return choice === 'simplified' ? rows.map((row) => simplifiedRow(kind, row)) : rows;
 }

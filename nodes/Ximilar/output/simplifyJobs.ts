@@ -82,9 +82,14 @@ function summaryByShape(record: Obj): JobSummary {
 	return 'upscale';
 }
 
+/** How one record of a job is summarised: by the job's type and endpoint, else by the record's shape. */
+export function jobRecordSummary(record: Obj, kind: JobKind = {}): JobSummary {
+	return jobSummary(kind.type, kind.endpoint) ?? summaryByShape(record);
+}
+
 /** The rows of one record of a job, chosen by the job's type and endpoint, else by the record's shape. */
 export function simplifyJobRecord(record: Obj, kind: JobKind = {}): Obj[] {
-	const summary = jobSummary(kind.type, kind.endpoint) ?? summaryByShape(record);
+	const summary = jobRecordSummary(record, kind);
 	if (summary === 'grading') return [simplifyGrading(record)];
 	if (summary === 'upscale') return [simplifyUpscale(record)];
 	return simplifyRecord(summary, record, kind.flags ?? {});

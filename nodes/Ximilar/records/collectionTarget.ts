@@ -7,9 +7,14 @@ import { itemParameter } from './itemParameter';
 import { textParameter } from './jsonObject';
 import type { RequestTarget } from './prepared';
 
-/** The collection type is node-level (it shapes the UI): read once. */
+/**
+ * The collection type is node-level (it shapes the UI): read once. The older generation's
+ * types are picked behind one choice, "legacy"; an older workflow's own value (e.g.
+ * productLegacy) is read as it is.
+ */
 export function readCollectionType(ctx: IExecuteFunctions): { type: CollectionType } | { failure: ItemFailure } {
-	const value = ctx.getNodeParameter('collectionType', 0) as string;
+	const chosen = ctx.getNodeParameter('collectionType', 0) as string;
+	const value = chosen === 'legacy' ? (ctx.getNodeParameter('legacyCollectionType', 0, 'productLegacy') as string) : chosen;
 	const type = findCollectionType(value);
 	return type ? { type } : { failure: inputFailure(`unknown collection type "${value}"`) };
 }
@@ -30,7 +35,7 @@ export function readCollectionTarget(
 		if (!basePath) return { failure: inputFailure('Base Path is empty', 'Enter a path such as /similarity/custom/v2.') };
 		if (!basePath.startsWith('/')) basePath = `/${basePath}`;
 	}
-	const collectionId = textParameter(itemParameter(ctx, 'collectionId', itemIndex, ''));
+	const collectionId = textParameter(itemParameter(ctx, 'collectionId', itemIndex, '', { extractValue: true }));
 	if (!collectionId) {
 		return {
 			failure: inputFailure('Collection ID is empty', 'Copy the ID of your collection from the Ximilar App (Collections).'),

@@ -11,7 +11,7 @@ import { andThen, type MaybeAsync } from './maybeAsync';
 const IMAGE_KEYS = ['_url', '_base64'];
 
 /**
- * Extra record fields from a JSON parameter (Additional Record Fields, Metadata).
+ * Extra record fields from a JSON parameter (Additional Image Fields, Metadata).
  * The image and the ID have parameters of their own, so the JSON may not set them.
  */
 export function readExtraFields(
@@ -29,7 +29,7 @@ export function readExtraFields(
 		return {
 			failure: inputFailure(
 				`${label} may not set "${clash}"`,
-				'Set the image with "Image Source" and the ID with "Record ID".',
+				'Set the image with "Image Source" and the ID with "Image ID".',
 			),
 		};
 	}
@@ -40,7 +40,7 @@ export interface ImageRecordSpec {
 	/** JSON parameter merged into the record, and its label in messages. */
 	fieldsParameter: string;
 	fieldsLabel: string;
-	/** Whether Record ID must be set (collections) or may be empty (recognition). */
+	/** Whether Image ID must be set (collections) or may be empty (recognition). */
 	requireId: boolean;
 	/** Memory reused within the run for image bytes (reusedBuffers.ts). */
 	memory?: ReusedBuffers;
@@ -54,7 +54,7 @@ export function prepareImageRecord(
 ): MaybeAsync<Prepared> {
 	const recordId = textParameter(itemParameter(ctx, 'recordId', itemIndex, ''));
 	if (spec.requireId && !recordId) {
-		return { failure: inputFailure('Record ID is empty', 'Map a unique ID for each image, e.g. {{ $json.sku }}.') };
+		return { failure: inputFailure('Image ID is empty', 'Map a unique ID for each image, e.g. {{ $json.sku }}.') };
 	}
 	const extra = readExtraFields(ctx, itemIndex, spec.fieldsParameter, spec.fieldsLabel, [...IMAGE_KEYS, '_id']);
 	if ('failure' in extra) return extra;
@@ -69,7 +69,7 @@ export function prepareImageRecord(
 	});
 }
 
-const EMPTY_ID = inputFailure('Record ID is empty', 'Map the _id of the record, e.g. {{ $json.sku }}.');
+const EMPTY_ID = inputFailure('Image ID is empty', 'Map the ID of the image in the collection, e.g. {{ $json.sku }}.');
 
 /** Item i as a record of a collection by its `_id` alone (Delete, Get). */
 export function idOnlyRecord(ctx: IExecuteFunctions, itemIndex: number): Prepared {

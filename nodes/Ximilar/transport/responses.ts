@@ -144,7 +144,7 @@ const attemptsWord = (count: number) => (count === 1 ? '1 attempt' : `${count} a
 
 /** Why a request that may have been processed was not sent again, and how to choose otherwise. */
 const NOT_RETRIED =
-	'Ximilar may already have processed (and billed) these records, so the request was not sent again. To retry such failures too, turn on Options > "Retry When Ximilar May Have Processed the Request" (a retry may bill the records twice).';
+	'Ximilar may already have processed (and billed) these images, so the request was not sent again. To retry such failures too, turn on Options > "Retry Even When It May Bill Twice" (a retry may bill the images twice).';
 
 function httpFailure(status: number, text: string | undefined, path: string, tries: number) {
 	const detail = text ? `: ${text.replace(/[.\s]+$/, '')}` : '';
@@ -157,7 +157,7 @@ function httpFailure(status: number, text: string | undefined, path: string, tri
 	if (status === 400) {
 		return {
 			message: `Ximilar rejected the request${detail || ' (400 Bad Request)'}`,
-			description: 'Check the node parameters and the record fields sent with each image.',
+			description: 'Check the node parameters and the fields sent with each image.',
 		};
 	}
 	if (status === 404) {
@@ -234,7 +234,7 @@ function networkFailure(
 	if (['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT'].includes(code)) {
 		return {
 			message: `No answer from Ximilar within ${Math.round(policy.timeoutMs / 1000)} s${after}`,
-			description: `Network error ${code}. Raise the "Timeout" option, or lower "Records per Request" so each request carries less.${unsure}`,
+			description: `Network error ${code}. Raise the "Timeout" option, or lower "Images per Request" so each request carries less.${unsure}`,
 		};
 	}
 	if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_BAD_RESPONSE') {

@@ -8,7 +8,7 @@
  * so the question is whether it can have processed this one:
  * - 'safe': it cannot have (rate limited, unavailable, no connection, request not fully sent);
  * - 'mayBill': it may have (timeout, 500/502/504, connection lost after the request was sent):
- *   retried only when the user chose to ("Retry When Ximilar May Have Processed the Request");
+ *   retried only when the user chose to ("Retry Even When It May Bill Twice");
  * - 'never': retrying cannot help (rejected request, wrong host, TLS certificate, reply not JSON).
  */
 export type RetryClass = 'safe' | 'mayBill' | 'never';

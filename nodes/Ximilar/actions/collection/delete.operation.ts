@@ -10,11 +10,11 @@ import { idOnlyRecord } from '../../records/recordFields';
 export const option: OperationOption = {
 	name: 'Delete',
 	value: 'delete',
-	action: 'Delete records from a collection',
-	description: 'Remove records from a collection by their ID',
+	action: 'Delete images from a collection',
+	description: 'Remove images from a collection by their ID',
 };
 
-const properties: INodeProperties[] = [RECORD_ID, optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, ...BATCH_OPTIONS])];
+const properties: INodeProperties[] = [RECORD_ID, optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, REQUEST_OPTIONS.includeInputFields, ...BATCH_OPTIONS])];
 
 export const description = updateDisplayOptions(showFor('collection', 'delete'), properties);
 

@@ -12,11 +12,11 @@ import { idOnlyRecord } from '../../records/recordFields';
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	action: 'Get records from a collection',
-	description: 'Read records of a collection by their ID',
+	action: 'Get images from a collection',
+	description: 'Read the stored fields of images in a collection by their ID',
 };
 
-const properties: INodeProperties[] = [RECORD_ID, FIELDS_TO_RETURN, optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, ...BATCH_OPTIONS])];
+const properties: INodeProperties[] = [RECORD_ID, FIELDS_TO_RETURN, optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, REQUEST_OPTIONS.includeInputFields, ...BATCH_OPTIONS])];
 
 export const description = updateDisplayOptions(showFor('collection', 'get'), properties);
 

@@ -16,8 +16,8 @@ import { requestXimilar } from '../../transport/request';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getAll',
-	action: 'Get many records from a collection',
-	description: 'List the records of a collection, page by page',
+	action: 'Get many images from a collection',
+	description: 'List the images of a collection with their fields, page by page',
 };
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { BASE_PATH, COLLECTION_ID, COLLECTION_TYPE } from '../../description/collectionFields';
+import { BASE_PATH, COLLECTION_ID, COLLECTION_TYPE, LEGACY_COLLECTION_TYPE } from '../../description/collectionFields';
 import { operationSelector, type Operation } from '../../description/operations';
 import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
 import * as deleteRecords from './delete.operation';
@@ -19,7 +19,7 @@ export const operations = { delete: deleteRecords, get, getAll, insert, search, 
 export const description: INodeProperties[] = [
 	operationSelector(resource.value, Object.values(operations), search.option.value),
 	// Every operation works on one collection: its type, base path and ID come first.
-	...updateDisplayOptions({ show: { resource: [resource.value] } }, [COLLECTION_TYPE, BASE_PATH, COLLECTION_ID]),
+	...updateDisplayOptions({ show: { resource: [resource.value] } }, [COLLECTION_TYPE, LEGACY_COLLECTION_TYPE, BASE_PATH, COLLECTION_ID]),
 	// Fashion Search (fashion-new) documents only insert and visual_search; its catalogue is kept by synchronisation (docs/ximilar-api.md §13).
 	{
 		displayName:
@@ -31,9 +31,10 @@ export const description: INodeProperties[] = [
 			show: { resource: [resource.value], collectionType: ['fashion'], operation: [update, deleteRecords, get, getAll].map((operation) => operation.option.value) },
 		},
 	},
-	sharedSettingsNotice('collectionRequestNotice', 'Collection ID, Base Path and (for Get) Fields to Return are shared by a request; they', {
+	...Object.values(operations).flatMap((operation) => operation.description),
+	// One sentence on batching, after the operation's fields.
+	sharedSettingsNotice('collectionRequestNotice', 'Collection, Base Path or Fields to Return', {
 		resource: [resource.value],
 		operation: [insert, update, deleteRecords, get].map((operation) => operation.option.value),
 	}),
-	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { COLLECTION_METHODS, COLLECTION_TYPES } from '../../catalog/collections';
-import { FIELDS_TO_RETURN } from '../../description/collectionFields';
+import { FIELDS_TO_RETURN, LEGACY_COLLECTION } from '../../description/collectionFields';
 import { imageSourceProperties } from '../../description/imageSource';
+import { movedParameter, movedParameterPath } from '../../description/movedParameters';
 import { showFor, type OperationOption } from '../../description/operations';
 import { optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
 import { distinctRecordsFor, hintSharedResults } from '../../engine/batching/distinctRecords';
@@ -26,7 +27,7 @@ export const option: OperationOption = {
 	name: 'Search',
 	value: 'search',
 	action: 'Search a collection for similar images',
-	description: 'Find the records most similar to an image or to a record already in the collection',
+	description: 'Find the images of a collection most similar to an image, or to an image already in it',
 };
 
 /** k: its typeOptions are the panel's limits and the check of a k an expression gives. */
@@ -36,8 +37,32 @@ const NUMBER_OF_RESULTS = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 1000 },
 	default: 10,
-	description: 'How many of the most similar records to return (k)',
+	description: 'How many of the most similar images to return (k)',
 } satisfies INodeProperties;
+
+/** Older fashion and home decor collections search by tags too. */
+const TAG_SEARCH_TYPES = COLLECTION_TYPES.filter((type) => type.supportsTagSearch).map((type) => type.value);
+
+const SEARCH_METHOD: INodeProperties = {
+	displayName: 'Search Method',
+	name: 'searchMethod',
+	type: 'options',
+	options: [
+		{ name: 'Visual', value: 'visual', description: 'Similarity of the images' },
+		{ name: 'Visual and Tags', value: 'visualTags', description: 'Similarity of the images and of their fashion tags' },
+	],
+	default: 'visual',
+	displayOptions: { show: { collectionType: [LEGACY_COLLECTION], legacyCollectionType: TAG_SEARCH_TYPES } },
+};
+
+/** A JSON editor most searches leave empty: among the Options. */
+const FILTER: INodeProperties = {
+	displayName: 'Filter',
+	name: 'filter',
+	type: 'json',
+	default: '{}',
+	description: 'Only search images whose metadata match, in MongoDB syntax, e.g. {"category": {"$in": ["shoes", "bags"]}}',
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -46,44 +71,32 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Image', value: 'image', description: 'Find records similar to an image' },
-			{ name: 'Record ID', value: 'recordId', description: 'Find records similar to a record already in the collection' },
+			{ name: 'Image', value: 'image', description: 'Find images similar to an image' },
+			{ name: 'Image in the Collection', value: 'recordId', description: 'Find images similar to one already in the collection, by its ID' },
 		],
 		default: 'image',
 	},
 	...imageSourceProperties({ queryBy: ['image'] }),
 	{
-		displayName: 'Query Record ID',
+		displayName: 'Query Image ID',
 		name: 'queryRecordId',
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'The _id of a record in the collection',
+		description: 'The ID of an image in the collection (its _id)',
 		displayOptions: { show: { queryBy: ['recordId'] } },
 	},
-	{
-		displayName: 'Search Method',
-		name: 'searchMethod',
-		type: 'options',
-		options: [
-			{ name: 'Visual', value: 'visual', description: 'Similarity of the images' },
-			{ name: 'Visual and Tags', value: 'visualTags', description: 'Similarity of the images and of their fashion tags' },
-		],
-		default: 'visual',
-		displayOptions: { show: { collectionType: COLLECTION_TYPES.filter((type) => type.supportsTagSearch).map((type) => type.value) } },
-	},
+	SEARCH_METHOD,
+	// A workflow saved before the older types moved behind one choice names the type itself.
+	{ ...SEARCH_METHOD, displayOptions: { show: { collectionType: TAG_SEARCH_TYPES } } },
 	NUMBER_OF_RESULTS,
-	{
-		displayName: 'Filter',
-		name: 'filter',
-		type: 'json',
-		default: '{}',
-		description: 'Only search records whose metadata match, in MongoDB syntax, e.g. {"category": {"$in": ["shoes", "bags"]}}',
-	},
 	FIELDS_TO_RETURN,
+	movedParameter(FILTER.name, '{}'),
 	optionsCollection([
+		FILTER,
 		REQUEST_OPTIONS.adaptToRateLimits,
 		REQUEST_OPTIONS.distinctImagesOnce,
+		REQUEST_OPTIONS.includeInputFields,
 		{
 			displayName: 'Split Matches',
 			name: 'splitMatches',
@@ -109,7 +122,7 @@ async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number, memory: R
 	let queryRecord: IDataObject;
 	if (itemParameter(ctx, 'queryBy', itemIndex) === 'recordId') {
 		const id = textParameter(itemParameter(ctx, 'queryRecordId', itemIndex, ''));
-		if (!id) return { failure: inputFailure('Query Record ID is empty', 'Map the _id of a record in the collection.') };
+		if (!id) return { failure: inputFailure('Query Image ID is empty', 'Map the _id of an image in the collection.') };
 		queryRecord = { _id: id };
 	} else {
 		const image = await readImageField(ctx, itemIndex, FRONT_IMAGE, memory);
@@ -118,7 +131,7 @@ async function prepareQuery(ctx: IExecuteFunctions, itemIndex: number, memory: R
 	}
 	const k = checkNumber(NUMBER_OF_RESULTS, itemParameter(ctx, NUMBER_OF_RESULTS.name, itemIndex, NUMBER_OF_RESULTS.default));
 	if ('problem' in k) return { failure: inputFailure(k.problem, 'Map a whole number of matches to return, such as 10.') };
-	const filter = parseJsonObject(itemParameter(ctx, 'filter', itemIndex, '{}'), 'Filter');
+	const filter = parseJsonObject(itemParameter(ctx, movedParameterPath(ctx, FILTER.name), itemIndex, '{}'), FILTER.displayName);
 	if ('problem' in filter) return { failure: inputFailure(filter.problem, 'Use MongoDB syntax, e.g. {"category": {"$in": ["shoes"]}}.') };
 	const body: IDataObject = {
 		query_record: queryRecord,
@@ -190,5 +203,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			if (matches.length === 0) return [{ ...query, match_count: 0, rank: null }];
 			return matches.map((match) => withComputed(computed(match), match));
 		},
+		billed: 'search',
 	});
 }

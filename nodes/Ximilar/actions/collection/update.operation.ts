@@ -10,11 +10,11 @@ import { metadataRecord } from '../../records/recordFields';
 export const option: OperationOption = {
 	name: 'Update',
 	value: 'update',
-	action: 'Update records in a collection',
-	description: 'Change the metadata of records (the image stays)',
+	action: 'Update images in a collection',
+	description: 'Change the metadata of images in a collection (the image itself stays)',
 };
 
-const properties: INodeProperties[] = [RECORD_ID, METADATA, optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, ...BATCH_OPTIONS])];
+const properties: INodeProperties[] = [RECORD_ID, METADATA, optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, REQUEST_OPTIONS.includeInputFields, ...BATCH_OPTIONS])];
 
 export const description = updateDisplayOptions(showFor('collection', 'update'), properties);
 

@@ -5,7 +5,7 @@ import { CARD_GRADER_TYPE, GRADING_ENDPOINTS } from '../../catalog/asyncServices
 import { asyncJobProperties, asyncOptions, downloadProperties } from '../../description/asyncJob';
 import { imageSourceProperties } from '../../description/imageSource';
 import { showFor, type OperationOption } from '../../description/operations';
-import { JOB_ROW_HOLDS, simplifyProperty } from '../../description/simplify';
+import { JOB_OUTPUT, outputProperties } from '../../description/output';
 import { runImageJobs } from '../../engine/jobs/imageJobs';
 import { BACK_IMAGE } from '../../records/imageParameters';
 import { readImageField } from '../../records/imageRecord';
@@ -72,15 +72,16 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { withBack: [true], imageSource: ['base64'] } },
 	},
 	{
-		displayName: 'Record ID',
+		displayName: 'Image ID',
 		name: 'recordId',
 		type: 'string',
 		default: '',
-		description: 'Optional ID sent as the record\'s _id and returned with the result (the back gets the ID followed by "-back")',
+		description:
+			'Optional ID sent with the image (Ximilar\'s record _id) and returned as _id; the back gets the ID followed by "-back"',
 	},
 	...asyncJobProperties(),
 	...downloadProperties({ gradingEndpoint: ['crop_level'], resultMode: ['wait'] }, true),
-	simplifyProperty(JOB_ROW_HOLDS, { resultMode: ['wait'] }),
+	...outputProperties(JOB_OUTPUT, { resultMode: ['wait'] }),
 	asyncOptions(),
 ];
 

@@ -5,11 +5,13 @@ import { SERVICE_OPTIONS, type ServiceOptionKey } from '../../catalog/serviceOpt
 import { findService, RECOGNITION_SERVICES, recordLimit, type RecognitionService } from '../../catalog/services';
 import { downloadProperties } from '../../description/asyncJob';
 import { byName } from '../../description/byName';
+import { ADDITIONAL_IMAGE_FIELDS, IMAGE_ID } from '../../description/imageFields';
 import { imageSourceProperties } from '../../description/imageSource';
+import { movedParameter, movedParameterPath } from '../../description/movedParameters';
 import { showFor, type OperationOption } from '../../description/operations';
-import { BATCH_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
+import { outputChosen, outputProperties } from '../../description/output';
+import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
 import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
-import { SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
 import { distinctRecordsFor, hintSharedResults } from '../../engine/batching/distinctRecords';
 import { batchSender, RECORDS_IN_ORDER } from '../../engine/batching/senders';
 import { runBatches } from '../../engine/batching/runBatches';
@@ -18,7 +20,8 @@ import { startRun } from '../../engine/run';
 import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import { agentRow, isToolCall } from '../../output/agentAnswer';
 import { pairOutcomes } from '../../output/pairItems';
-import { rawRecord, simplifyRecord } from '../../output/simplify';
+import { hasSimplifiedFields } from '../../output/simplified';
+import { shapeRecord } from '../../output/simplify';
 import { inputFileName } from '../../records/inputFileName';
 import { itemParameter, sameForEveryItem } from '../../records/itemParameter';
 import { parseJsonObject, textParameter } from '../../records/jsonObject';
@@ -47,6 +50,26 @@ const serviceOptionFields: INodeProperties[] = (Object.keys(SERVICE_OPTIONS) as 
 	}))
 	.sort((a, b) => a.displayName.localeCompare(b.displayName));
 
+/** Card services offer prices: their Service Options say so on the button a user looks for. */
+const offersPrices = (service: RecognitionService) => service.options.includes('pricing') || service.options.includes('priceStats');
+
+/** The Service Options collection, with the button's text for these services. */
+function serviceOptions(placeholder: string, services: string[]): INodeProperties {
+	return {
+		displayName: 'Service Options',
+		name: 'serviceOptions',
+		type: 'collection',
+		placeholder,
+		default: {},
+		displayOptions: { show: { service: services } },
+		options: serviceOptionFields,
+	};
+}
+
+/** Services whose rows are wider than a simplified row: Simplified, All Columns or Raw. The others: Simplified or Raw. */
+const wideRows = servicesWith((service) => service.summary !== 'raw' && hasSimplifiedFields(service.summary));
+const narrowRows = servicesWith((service) => service.summary !== 'raw' && !hasSimplifiedFields(service.summary));
+
 const properties: INodeProperties[] = [
 	{
 		displayName: 'Service',
@@ -64,7 +87,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '/collectibles/v2/tcg_id',
-		description: 'Path of a Ximilar endpoint that takes "records", below the API URL of the credential',
+		description: 'Path of a Ximilar endpoint that takes images ("records"), below the API URL of the credential',
 		displayOptions: { show: { service: ['custom'] } },
 	},
 	{
@@ -102,25 +125,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { service: servicesWith((service) => service.needsPrompt === true) } },
 	},
 	...imageSourceProperties(),
-	sharedSettingsNotice(
-		'recognizeRequestNotice',
-		'Endpoint Path, Task, Service Options and Additional Request Fields are shared by a request; they',
-	),
-	{
-		displayName: 'Record ID',
-		name: 'recordId',
-		type: 'string',
-		default: '',
-		description: 'Optional ID sent as the record\'s _id and returned with the result, e.g. mapped from the SKU of the input item',
-	},
-	{
-		displayName: 'Additional Record Fields',
-		name: 'additionalFields',
-		type: 'json',
-		default: '{}',
-		description:
-			'Extra fields for each record as a JSON object, returned with the result (e.g. {"set_code": "SV01"} for trading cards)',
-	},
+	IMAGE_ID,
 	...downloadProperties({ service: servicesWith((service) => service.summary === 'removeBackground') }),
 	{
 		displayName:
@@ -132,19 +137,20 @@ const properties: INodeProperties[] = [
 			show: { service: servicesWith((service) => service.options.includes('pricing') && !service.options.includes('priceStats')) },
 		},
 	},
-	{
-		displayName: 'Service Options',
-		name: 'serviceOptions',
-		type: 'collection',
-		placeholder: 'Add Service Option',
-		default: {},
-		displayOptions: { show: { service: servicesWith((service) => service.options.length > 0) } },
-		options: serviceOptionFields,
-	},
-	simplifyProperty('the main results first, one flat row per image (per card with Analyze All Cards)', {
-		service: servicesWith((service) => service.value !== 'custom'),
-	}),
+	serviceOptions('Add Prices or Another Option', servicesWith(offersPrices)),
+	serviceOptions('Add Service Option', servicesWith((service) => service.options.length > 0 && !offersPrices(service))),
+	...outputProperties(
+		{
+			simplified: 'name, set, card number, year, confidence, price, currency, link and _id (slab services lead with the slab\'s company, grade and certificate)',
+			allColumns: 'every column the service gives (prices in detail, category, slab, distance, alternatives, ...), per card with Analyze All Cards',
+		},
+		{ service: wideRows },
+	),
+	...outputProperties({ allColumns: 'the main results first (tags, labels, colors, text, ...), then _id and status_code' }, { service: narrowRows }),
+	sharedSettingsNotice('recognizeRequestNotice', 'Endpoint Path, Task, Service Options or Additional Request Fields'),
+	movedParameter(ADDITIONAL_IMAGE_FIELDS.name, '{}'),
 	optionsCollection([
+		ADDITIONAL_IMAGE_FIELDS,
 		REQUEST_OPTIONS.adaptToRateLimits,
 		{
 			displayName: 'Additional Request Fields',
@@ -153,10 +159,9 @@ const properties: INodeProperties[] = [
 			default: '{}',
 			description: 'Extra top-level fields for the request body as a JSON object, for service options this node does not list yet',
 		},
-		REQUEST_OPTIONS.includeInputBinary,
+		...IMAGE_OPTIONS,
 		REQUEST_OPTIONS.maxDownloadSizeMb,
 		REQUEST_OPTIONS.distinctImagesOnce,
-		REQUEST_OPTIONS.maxRequestSizeMb,
 		...BATCH_OPTIONS,
 	]),
 ];
@@ -231,7 +236,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const run = await startRun(this, () => readService(this));
 	if ('output' in run) return run.output;
 	const { settings, connection, service } = run;
-	const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
+	const output = outputChosen((name, fallback) => this.getNodeParameter(name, 0, fallback));
+	const fieldsParameter = movedParameterPath(this, ADDITIONAL_IMAGE_FIELDS.name);
 	// The request fields of each item's target, which shape its simplified output.
 	const requestFields: IDataObject[] = [];
 	const memory = new ReusedBuffers();
@@ -242,7 +248,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		prepare: (itemIndex) => {
 			const target = sameForEveryItem(this, 'recognizeTarget', TARGET_PARAMETERS, () => readTarget(this, itemIndex, service));
 			if ('failure' in target) return target;
-			const spec = { fieldsParameter: 'additionalFields', fieldsLabel: 'Additional Record Fields', requireId: false, memory };
+			const spec = { fieldsParameter, fieldsLabel: ADDITIONAL_IMAGE_FIELDS.displayName, requireId: false, memory };
 			// At once for a URL: an await per item cost more than the rest of the node's work on it.
 			return andThen(prepareImageRecord(this, itemIndex, spec), (record): PreparedItem => {
 				const prepared = addRecordOptions(record, target.recordOptions);
@@ -260,7 +266,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		distinct,
 	});
 	hintSharedResults(this, distinct);
-	const forAgent = simplify && isToolCall(this);
+	// An agent's Simplified answer is the compact row made from all the columns.
+	const forAgent = output === 'simplified' && isToolCall(this);
 	// An agent gets the `_id` only when one was sent: Ximilar makes one up otherwise.
 	const sentId = (itemIndex: number) => textParameter(itemParameter(this, 'recordId', itemIndex, '')) !== '';
 	// Background removal returns image URLs (kept 24 h): on request each becomes a file, named after the input file.
@@ -279,10 +286,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		: undefined;
 	return pairOutcomes(this, outcomes, {
 		shape: (record, itemIndex) => {
-			if (!simplify) return [rawRecord(record)];
-			const rows = simplifyRecord(service.summary, record, requestFields[itemIndex]);
-			return forAgent ? rows.map((row) => agentRow(row, record, sentId(itemIndex))) : rows;
+			if (!forAgent) return shapeRecord(service.summary, record, requestFields[itemIndex], output);
+			const rows = shapeRecord(service.summary, record, requestFields[itemIndex], 'allColumns');
+			return rows.map((row) => agentRow(row, record, sentId(itemIndex)));
 		},
+		billed: 'image',
+		// Which item a result is shared with goes in All Columns and Raw, not in the compact Simplified rows.
+		sharedResultField: output !== 'simplified',
 		includeBinary: settings.includeBinary,
 		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
 	});

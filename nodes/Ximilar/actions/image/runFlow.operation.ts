@@ -2,18 +2,20 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { FLOW_MAX_RECORDS, FLOW_PROCESS_PATH } from '../../catalog/flows';
+import { ADDITIONAL_IMAGE_FIELDS, IMAGE_ID } from '../../description/imageFields';
 import { imageSourceProperties } from '../../description/imageSource';
+import { movedParameter, movedParameterPath } from '../../description/movedParameters';
 import { showFor, type OperationOption } from '../../description/operations';
+import { outputChosen, outputProperties } from '../../description/output';
 import { BATCH_OPTIONS, IMAGE_OPTIONS, optionsCollection, REQUEST_OPTIONS } from '../../description/requestOptions';
 import { sharedSettingsNotice } from '../../description/sharedSettingsNotice';
-import { SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
 import { distinctRecordsFor, hintSharedResults } from '../../engine/batching/distinctRecords';
 import { batchSender, RECORDS_IN_ORDER } from '../../engine/batching/senders';
 import { runBatches } from '../../engine/batching/runBatches';
 import { startRun } from '../../engine/run';
 import { inputFailure, type ItemFailure } from '../../failures/itemFailure';
 import { pairOutcomes } from '../../output/pairItems';
-import { rawRecord, simplifyRecord } from '../../output/simplify';
+import { shapeRecord } from '../../output/simplify';
 import { itemParameter, sameForEveryItem } from '../../records/itemParameter';
 import { textParameter } from '../../records/jsonObject';
 import { andThen } from '../../records/maybeAsync';
@@ -26,6 +28,14 @@ export const option: OperationOption = {
 	value: 'runFlow',
 	action: 'Run a flow on an image',
 	description: 'Run one of your Ximilar Flows (your own models chained behind one endpoint): one result per input image',
+};
+
+const STORE_IMAGES: INodeProperties = {
+	displayName: 'Store Images',
+	name: 'storeImages',
+	type: 'boolean',
+	default: false,
+	description: 'Whether Ximilar keeps the images in your workspace (Ximilar\'s store_images); each result then carries its stored_image_id',
 };
 
 const properties: INodeProperties[] = [
@@ -52,30 +62,15 @@ const properties: INodeProperties[] = [
 		],
 	},
 	...imageSourceProperties(),
-	sharedSettingsNotice('flowRequestNotice', 'Flow and Store Images are shared by a request; they'),
-	{
-		displayName: 'Record ID',
-		name: 'recordId',
-		type: 'string',
-		default: '',
-		description: 'Optional ID sent as the record\'s _id and returned with the result, e.g. mapped from the SKU of the input item',
-	},
-	{
-		displayName: 'Additional Record Fields',
-		name: 'additionalFields',
-		type: 'json',
-		default: '{}',
-		description: 'Extra fields for each record as a JSON object, returned with the result',
-	},
-	{
-		displayName: 'Store Images',
-		name: 'storeImages',
-		type: 'boolean',
-		default: false,
-		description: 'Whether Ximilar keeps the images in your workspace (Ximilar\'s store_images); each result then carries its stored_image_id',
-	},
-	simplifyProperty('one flat row per image: the best label, every label and tag the flow\'s models gave, the objects found'),
-	optionsCollection([REQUEST_OPTIONS.adaptToRateLimits, ...IMAGE_OPTIONS, REQUEST_OPTIONS.distinctImagesOnce, ...BATCH_OPTIONS]),
+	IMAGE_ID,
+	...outputProperties({
+		simplified: 'best label, probability, labels, tags, tag map, objects, object count, stored image ID and _id',
+		allColumns: 'also the best label of each task by its name (label_map), _url and status_code',
+	}),
+	sharedSettingsNotice('flowRequestNotice', 'Flow or Store Images'),
+	movedParameter(ADDITIONAL_IMAGE_FIELDS.name, '{}'),
+	movedParameter(STORE_IMAGES.name, false),
+	optionsCollection([ADDITIONAL_IMAGE_FIELDS, STORE_IMAGES, REQUEST_OPTIONS.adaptToRateLimits, ...IMAGE_OPTIONS, REQUEST_OPTIONS.distinctImagesOnce, ...BATCH_OPTIONS]),
 ];
 
 export const description = updateDisplayOptions(showFor('image', 'runFlow'), properties);
@@ -84,7 +79,7 @@ export const description = updateDisplayOptions(showFor('image', 'runFlow'), pro
 function readTarget(ctx: IExecuteFunctions, itemIndex: number): RequestTarget | { failure: ItemFailure } {
 	const flow = textParameter(itemParameter(ctx, 'flow', itemIndex, '', { extractValue: true }));
 	if (!flow) return { failure: inputFailure('Flow is empty', 'Choose the flow from the list, or enter its ID (Ximilar App > Flows).') };
-	const storeImages = itemParameter(ctx, 'storeImages', itemIndex, false) === true;
+	const storeImages = itemParameter(ctx, movedParameterPath(ctx, STORE_IMAGES.name), itemIndex, false) === true;
 	const fields: IDataObject = { flow, ...(storeImages ? { store_images: true } : {}) };
 	return { path: FLOW_PROCESS_PATH, fields, maxRecords: FLOW_MAX_RECORDS };
 }
@@ -97,16 +92,19 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const run = await startRun(this);
 	if ('output' in run) return run.output;
 	const { settings, connection } = run;
-	const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
+	const output = outputChosen((name, fallback) => this.getNodeParameter(name, 0, fallback));
+	const fieldsParameter = movedParameterPath(this, ADDITIONAL_IMAGE_FIELDS.name);
 	const requestFields: IDataObject[] = [];
 	const memory = new ReusedBuffers();
 	const distinct = distinctRecordsFor(this, settings);
+	// What readTarget reads per item: when none holds an expression, every item has the same target.
+	const targetParameters = ['flow', movedParameterPath(this, STORE_IMAGES.name)];
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
 		prepare: (itemIndex) => {
-			const target = sameForEveryItem(this, 'flowTarget', ['flow', 'storeImages'], () => readTarget(this, itemIndex));
+			const target = sameForEveryItem(this, 'flowTarget', targetParameters, () => readTarget(this, itemIndex));
 			if ('failure' in target) return target;
-			const spec = { fieldsParameter: 'additionalFields', fieldsLabel: 'Additional Record Fields', requireId: false, memory };
+			const spec = { fieldsParameter, fieldsLabel: ADDITIONAL_IMAGE_FIELDS.displayName, requireId: false, memory };
 			return andThen(prepareImageRecord(this, itemIndex, spec), (prepared): PreparedItem => {
 				if ('failure' in prepared) return prepared;
 				requestFields[itemIndex] = target.fields ?? {};
@@ -123,7 +121,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 	hintSharedResults(this, distinct);
 	return pairOutcomes(this, outcomes, {
-		shape: (record, itemIndex) => (simplify ? simplifyRecord('flow', record, requestFields[itemIndex]) : [rawRecord(record)]),
+		shape: (record, itemIndex) => shapeRecord('flow', record, requestFields[itemIndex], output),
 		includeBinary: settings.includeBinary,
+		billed: 'image',
+		// Which item a result is shared with goes in All Columns and Raw, not in the compact Simplified rows.
+		sharedResultField: output !== 'simplified',
 	});
 }

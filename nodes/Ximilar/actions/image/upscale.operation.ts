@@ -5,7 +5,8 @@ import { UPSCALE_ENDPOINTS, UPSCALE_MODES, UPSCALER_TYPE } from '../../catalog/a
 import { asyncJobProperties, asyncOptions, downloadProperties } from '../../description/asyncJob';
 import { imageSourceProperties } from '../../description/imageSource';
 import { showFor, type OperationOption } from '../../description/operations';
-import { JOB_ROW_HOLDS, simplifyProperty } from '../../description/simplify';
+import { movedParameter, movedParameterPath } from '../../description/movedParameters';
+import { outputProperties } from '../../description/output';
 import { runImageJobs } from '../../engine/jobs/imageJobs';
 import { readImageField } from '../../records/imageRecord';
 import { textParameter } from '../../records/jsonObject';
@@ -15,6 +16,17 @@ export const option: OperationOption = {
 	value: 'upscale',
 	action: 'Upscale an image',
 	description: 'Enlarge an image 2x, 4x or 8x as an async job; the result can come back as a file',
+};
+
+/** Rarely set (its values are not documented): among the Options. */
+const MODEL_TYPE: INodeProperties = {
+	displayName: 'Model Type',
+	name: 'upscaleModelType',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. classic',
+	description:
+		'The upscaling model (Ximilar\'s model_type); Ximilar\'s default when empty. The docs name the field; its values are not listed there.',
 };
 
 const properties: INodeProperties[] = [
@@ -33,27 +45,19 @@ const properties: INodeProperties[] = [
 		options: UPSCALE_MODES.map(({ name, value, description }) => ({ name, value, description })),
 		default: '',
 	},
-	{
-		displayName: 'Model Type',
-		name: 'upscaleModelType',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. classic',
-		description:
-			'The upscaling model (Ximilar\'s model_type); Ximilar\'s default when empty. The docs name the field; its values are not listed there.',
-	},
 	...imageSourceProperties(),
 	{
-		displayName: 'Record ID',
+		displayName: 'Image ID',
 		name: 'recordId',
 		type: 'string',
 		default: '',
-		description: 'Optional ID sent as the record\'s _id and returned with the result',
+		description: 'Optional ID sent with the image (Ximilar\'s record _id) and returned as _id',
 	},
 	...asyncJobProperties(),
 	...downloadProperties({ resultMode: ['wait'] }, true),
-	simplifyProperty(JOB_ROW_HOLDS, { resultMode: ['wait'] }),
-	asyncOptions(),
+	...outputProperties({ allColumns: 'job ID and status, _id, the result image URL and the size of the original' }, { resultMode: ['wait'] }),
+	movedParameter(MODEL_TYPE.name, ''),
+	asyncOptions([MODEL_TYPE]),
 ];
 
 export const description = updateDisplayOptions(showFor('image', 'upscale'), properties);
@@ -63,7 +67,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const endpoint = this.getNodeParameter('upscaleEndpoint', 0) as string;
 	const mode = textParameter(this.getNodeParameter('upscaleMode', 0, ''));
 	// model_type is a documented upscaler field (docs/ximilar-api.md §10); sent only when set.
-	const modelType = textParameter(this.getNodeParameter('upscaleModelType', 0, ''));
+	const modelType = textParameter(this.getNodeParameter(movedParameterPath(this, MODEL_TYPE.name), 0, ''));
 	return await runImageJobs(this, {
 		type: UPSCALER_TYPE,
 		endpoint,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { downloadProperties } from '../../description/asyncJob';
 import { JOB_GET_OPTIONS, JOB_ID } from '../../description/jobFields';
 import { showFor, type OperationOption } from '../../description/operations';
-import { JOB_ROW_HOLDS, simplifyProperty } from '../../description/simplify';
+import { JOB_OUTPUT, outputProperties } from '../../description/output';
 import { downloadResultImages, readDownload } from '../../engine/downloads';
 import { forEachJobId, getJob } from '../../engine/jobs/jobApi';
 import { pairJobOutcomes } from '../../engine/jobs/imageJobs';
@@ -19,11 +19,11 @@ export const option: OperationOption = {
 	description: 'The result of an async job (card grading, upscaling, card identification, flows): one item per image',
 };
 
-const properties: INodeProperties[] = [JOB_ID, ...downloadProperties(), simplifyProperty(JOB_ROW_HOLDS), JOB_GET_OPTIONS];
+const properties: INodeProperties[] = [JOB_ID, ...downloadProperties(), ...outputProperties(JOB_OUTPUT), JOB_GET_OPTIONS];
 
 export const description = updateDisplayOptions(showFor('job', 'get'), properties);
 
-/** A result image is named after its record's `_id` (the Record ID sent with the job), else the job ID. */
+/** A result image is named after its image's `_id` (the Image ID sent with the job), else the job ID. */
 function resultBaseName(outcome: Outcome | undefined, position: number, itemIndex: number): string {
 	const record = outcome && 'record' in outcome ? outcome.record : {};
 	const entry = ((record.records as IDataObject[] | undefined) ?? [])[position] ?? {};

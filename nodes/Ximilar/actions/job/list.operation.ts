@@ -5,7 +5,7 @@ import { JOB_TYPES } from '../../catalog/asyncServices';
 import { JOB_OPTIONS } from '../../description/jobFields';
 import { showFor, type OperationOption } from '../../description/operations';
 import { RETURN_ALL_AND_LIMIT } from '../../description/requestOptions';
-import { JOB_ROW_HOLDS, SIMPLIFY_PARAMETER, simplifyChosen, simplifyProperty } from '../../description/simplify';
+import { JOB_OUTPUT, outputChosen, outputProperties } from '../../description/output';
 import { jobsWithResults, listingRow, listJobs, type JobFilter } from '../../engine/jobs/listJobs';
 import { startRun } from '../../engine/run';
 import { readLimit } from '../../engine/paging';
@@ -74,7 +74,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether to read the result of each DONE job (free) and output one item per image, summarised by the job\'s type like Job > Get; other jobs stay one item each',
 	},
-	simplifyProperty(JOB_ROW_HOLDS, { includeResults: [true] }),
+	...outputProperties(JOB_OUTPUT, { includeResults: [true] }),
 	JOB_OPTIONS,
 ];
 
@@ -118,12 +118,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const listed = await listJobs(this, connection, settings.policy, filter, limit.limit);
 		if ('failure' in listed) return listed;
 		if (listed.cut) {
-			this.addExecutionHints({ message: `Item ${itemIndex}: Job > List may be incomplete: ${listed.cut}.`, type: 'warning', location: 'outputPane' });
+			this.addExecutionHints({ message: `Job > List may be incomplete: ${listed.cut} [item ${itemIndex}]`, type: 'warning', location: 'outputPane' });
 		}
 		const jobs = listed.results.slice(0, limit.limit);
 		if (this.getNodeParameter('includeResults', itemIndex, false) !== true) return { record: { rows: jobs.map(listingRow) } };
-		const simplify = simplifyChosen(this.getNodeParameter(SIMPLIFY_PARAMETER, itemIndex, true));
-		const options = { policy: settings.policy, parallel: settings.parallel, simplify, signal: connection.signal };
+		const output = outputChosen((name, fallback) => this.getNodeParameter(name, itemIndex, fallback));
+		const options = { policy: settings.policy, parallel: settings.parallel, output, signal: connection.signal };
 		return { record: { rows: await jobsWithResults(this, connection, options, jobs) } };
 	});
 	return pairOutcomes(this, outcomes, { shape: (record) => record.rows as IDataObject[] });

@@ -130,7 +130,8 @@ export class DistinctRecords {
 		const copies = this.copies.size;
 		if (copies === 0) return undefined;
 		const itemCount = this.recordsSent + copies;
-		const records = (count: number) => `${count} ${count === 1 ? 'record' : 'records'}`;
+		// "images", the user's word for what Ximilar calls records.
+		const records = (count: number) => `${count} ${count === 1 ? 'image' : 'images'}`;
 		const items = (count: number) => `${count} ${count === 1 ? 'item' : 'items'}`;
 		return {
 			type: 'info',

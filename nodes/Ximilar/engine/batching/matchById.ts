@@ -29,13 +29,13 @@ function reasonFor(code: number | undefined, operation: string): Reason {
 	if (code === 412) {
 		return {
 			message: 'was not inserted: the collection is full (hard capacity exceeded)',
-			fix: 'Delete records you no longer need, or raise the collection\'s capacity in the Ximilar App.',
+			fix: 'Delete images you no longer need, or raise the collection\'s capacity in the Ximilar App.',
 		};
 	}
 	if (code === 404 || code === 206) {
 		return {
 			message: 'is not in the collection',
-			fix: `Check the Record ID: ${operation} needs the _id of a record inserted before.`,
+			fix: `Check the Image ID: ${operation} needs the ID of an image inserted before.`,
 		};
 	}
 	return {
@@ -48,7 +48,7 @@ function failure(id: string, operation: string, code: number | undefined, text: 
 	const reason = reasonFor(code, operation);
 	return {
 		kind: 'api',
-		message: `Record "${id}" ${reason.message}`,
+		message: `Image "${id}" ${reason.message}`,
 		description: reason.fix,
 		statusCode: code,
 		statusText: text,
@@ -86,7 +86,7 @@ function listlessOutcome(id: string, operation: string, top: { code?: number; te
 	return {
 		failure: {
 			kind: 'api',
-			message: `Ximilar answered ${code}${top.text ? ` (${top.text})` : ''} without saying which records: record "${id}" may or may not have been processed`,
+			message: `Ximilar answered ${code}${top.text ? ` (${top.text})` : ''} without saying which images: image "${id}" may or may not have been processed`,
 			description: `Check with Get before sending it again; it is never re-sent by the node, since it may have been ${operation === 'delete' ? 'deleted' : 'processed'}.`,
 			statusCode: code,
 			statusText: top.text,
@@ -123,7 +123,7 @@ export function matchById(ids: string[], reply: IDataObject, operation: string):
 		return {
 			failure: {
 				kind: 'api',
-				message: `Ximilar's answer does not mention record "${id}"`,
+				message: `Ximilar's answer does not mention image "${id}"`,
 				description: `It may or may not have been processed: check with Get before sending it again. Ximilar answered ${topCode ?? 'without a status'}.`,
 				statusCode: topCode,
 				statusText: top.text,

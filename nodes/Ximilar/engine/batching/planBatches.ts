@@ -32,7 +32,7 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
  */
 function tooLarge(bytes: number, maxBytes: number): ItemFailure {
 	return inputFailure(
-		`the record is ${megabytes(bytes)} in the request (base64 makes an image about a third larger than its file), more than Max Request Size (${megabytes(maxBytes)})`,
+		`the image is ${megabytes(bytes)} in the request (base64 makes an image about a third larger than its file), more than Max Request Size (${megabytes(maxBytes)})`,
 		'Make the image smaller before this node (e.g. Edit Image > Resize), or raise Max Request Size under Options. Nothing was sent, so no credit was spent.',
 	);
 }

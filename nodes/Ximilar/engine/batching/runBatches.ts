@@ -52,20 +52,22 @@ const SLICE_MS = 1;
 function recordHint(text: string): string {
 	if (/download|url/i.test(text)) return 'Check that the URL is public and links straight to an image file, not a web page.';
 	if (/format|decode|image/i.test(text)) return 'Convert the image to JPEG, PNG or WEBP.';
-	if (/not found/i.test(text)) return 'Check the record ID.';
+	if (/not found/i.test(text)) return 'Check the Image ID.';
 	return 'See Ximilar\'s text above.';
 }
 
-/** A returned record whose `_status.code` is not 2xx failed alone: one bad image does not fail its batch. */
-function recordFailure(record: IDataObject, batchSize: number): ItemFailure | undefined {
+/**
+ * A returned record whose `_status.code` is not 2xx failed alone: one bad image does not fail
+ * its batch (what became of the others is said where the node stops, output/pairItems.ts).
+ */
+function recordFailure(record: IDataObject): ItemFailure | undefined {
 	const status = recordFailureStatus(record);
 	if (!status) return undefined;
 	const text = status.text ?? 'no reason given';
 	return {
 		kind: 'api',
-		message: `Ximilar could not process this record: ${text}`,
-		// A request of one record has no other items to speak of.
-		description: batchSize > 1 ? `${recordHint(text)} Only this item failed; the other items of its request were processed.` : recordHint(text),
+		message: `Ximilar could not process the image: ${text}`,
+		description: recordHint(text),
 		statusCode: status.code,
 		statusText: text,
 		recordId: typeof record._id === 'string' ? record._id : undefined,
@@ -90,7 +92,7 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
 	if (result.records.length !== sent) {
 		const failure: ItemFailure = {
 			kind: 'api',
-			message: `Ximilar returned ${result.records.length} records for the ${sent} sent, so results cannot be matched to items`,
+			message: `Ximilar returned ${result.records.length} results for the ${sent} images sent, so results cannot be matched to items`,
 			description: 'No result was used for this request, to avoid giving an item another item\'s result.',
 		};
 		for (const itemIndex of batch.itemIndexes) outcomes[itemIndex] = { failure };
@@ -99,8 +101,8 @@ function settleBatch(batch: Batch, result: SendResult, outcomes: Array<Outcome |
 	batch.itemIndexes.forEach((itemIndex, position) => {
 		const record = result.records[position];
 		const failure = isObject(record)
-			? recordFailure(record, batch.itemIndexes.length)
-			: { kind: 'api' as const, message: 'Ximilar returned an empty record' };
+			? recordFailure(record)
+			: { kind: 'api' as const, message: 'Ximilar returned an empty result for the image' };
 		outcomes[itemIndex] = failure ? { failure } : { record };
 	});
 }

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { JOB_ENDPOINT_HEADER, JOB_TYPE_HEADER, WAIT_TIMEOUT } from '../../description/asyncJob';
-import { SIMPLIFY_PARAMETER, simplifyChosen } from '../../description/simplify';
+import { outputChosen } from '../../description/output';
 import { inputFailure, type ItemFailure, type Outcome } from '../../failures/itemFailure';
 import { jobRows } from '../../output/jobRows';
 import { pairOutcomes } from '../../output/pairItems';
 import { inputFileName } from '../../records/inputFileName';
-import { headerNameProblem, headerValueProblem } from '../../records/headerValue';
 import { textParameter } from '../../records/jsonObject';
 import { checkNumber } from '../../records/numberParameter';
+import { readWebhookSecret } from '../../records/webhookSecret';
 import { downloadResultImages, readDownload, type DownloadedImages } from '../downloads';
 import { startRun } from '../run';
 import { runJobs, type ResultMode } from './runJobs';
@@ -26,8 +26,12 @@ export interface ImageJobSpec {
 	fileSuffix: string;
 }
 
-/** The webhook block of a job: Ximilar posts `{id, status, response}` there with these headers. */
-function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failure: ItemFailure } {
+/**
+ * The webhook block of a job: Ximilar posts `{id, status, response}` to the URL with these
+ * headers. The secret header comes from the Ximilar Webhook credential, never from a node
+ * parameter (those are saved in the workflow JSON users export and share).
+ */
+async function readWebhook(ctx: IExecuteFunctions): Promise<{ webhook: IDataObject } | { failure: ItemFailure }> {
 	const endpoint = textParameter(ctx.getNodeParameter('webhookUrl', 0, ''));
 	if (!/^https?:\/\/\S+$/i.test(endpoint)) {
 		return {
@@ -37,12 +41,9 @@ function readWebhook(ctx: IExecuteFunctions): { webhook: IDataObject } | { failu
 			),
 		};
 	}
-	const header = textParameter(ctx.getNodeParameter('webhookHeaderName', 0, ''));
-	const secret = String(ctx.getNodeParameter('webhookSecret', 0, '') ?? '');
-	// Ximilar sends both back as a header of its callback: what a header cannot carry is refused now.
-	const problem = (header && headerNameProblem(header, 'Header Name')) || headerValueProblem(secret, 'Secret');
-	if (problem) return { failure: inputFailure(problem, 'Fix it under Get Result > Webhook in the node; the Ximilar Trigger must use the same.') };
-	return { webhook: { endpoint, ...(header && secret ? { headers: { [header]: secret } } : {}) } };
+	const secret = await readWebhookSecret(ctx);
+	if ('problem' in secret) return { failure: inputFailure(secret.problem, secret.fix) };
+	return { webhook: { endpoint, headers: { [secret.headerName]: secret.secret } } };
 }
 
 /** The webhook block with the job's type and endpoint as headers, which Ximilar sends back with the callback. */
@@ -52,11 +53,11 @@ function describedWebhook(webhook: IDataObject, type: string, endpoint: string):
 }
 
 /** The node-level settings of a job run besides the Options: result mode, webhook, wait timeout. */
-function readJobMode(ctx: IExecuteFunctions): { mode: ResultMode; webhook?: IDataObject; waitMs: number } | { failure: ItemFailure } {
+async function readJobMode(ctx: IExecuteFunctions): Promise<{ mode: ResultMode; webhook?: IDataObject; waitMs: number } | { failure: ItemFailure }> {
 	const mode = ctx.getNodeParameter('resultMode', 0, 'wait') as ResultMode;
 	let webhook: IDataObject | undefined;
 	if (mode === 'webhook') {
-		const hook = readWebhook(ctx);
+		const hook = await readWebhook(ctx);
 		if ('failure' in hook) return hook;
 		webhook = hook.webhook;
 	}
@@ -73,18 +74,19 @@ function readJobMode(ctx: IExecuteFunctions): { mode: ResultMode; webhook?: IDat
 export function pairJobOutcomes(
 	ctx: IExecuteFunctions,
 	outcomes: Array<Outcome | undefined>,
-	options: { includeBinary: boolean; images?: DownloadedImages },
+	options: { includeBinary: boolean; images?: DownloadedImages; billed?: boolean },
 ): INodeExecutionData[] {
-	const simplify = simplifyChosen(ctx.getNodeParameter(SIMPLIFY_PARAMETER, 0, true));
+	const output = outputChosen((name, fallback) => ctx.getNodeParameter(name, 0, fallback));
 	const { images } = options;
 	return pairOutcomes(ctx, outcomes, {
 		shape: (job) => {
 			const records = job.records as IDataObject[] | undefined;
 			if (!records) return [{ ...job }];
 			const kind = { type: job.type, endpoint: job.endpoint, flags: job.flags as IDataObject | undefined };
-			return jobRows({ jobId: job.jobId, jobStatus: job.status }, records, simplify, kind);
+			return jobRows({ jobId: job.jobId, jobStatus: job.status }, records, output, kind);
 		},
 		includeBinary: options.includeBinary,
+		billed: options.billed ? 'job' : undefined,
 		binaryFor: images ? (itemIndex, position) => images.get(`${itemIndex}:${position}`) : undefined,
 	});
 }
@@ -94,7 +96,7 @@ export function pairJobOutcomes(
  * limit), at most Parallel Requests jobs at once, then the result as the user chose.
  */
 export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): Promise<INodeExecutionData[]> {
-	const run = await startRun(ctx, () => readJobMode(ctx));
+	const run = await startRun(ctx, async () => await readJobMode(ctx));
 	if ('output' in run) return run.output;
 	const { settings, connection, mode, webhook, waitMs } = run;
 	const outcomes = await runJobs(ctx, connection, {
@@ -132,5 +134,5 @@ export async function runImageJobs(ctx: IExecuteFunctions, spec: ImageJobSpec): 
 				signal: connection.signal,
 			})
 		: undefined;
-	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images });
+	return pairJobOutcomes(ctx, outcomes, { includeBinary: settings.includeBinary, images, billed: true });
 }

@@ -38,7 +38,7 @@ export function jobRecords(job: IDataObject, jobId: string): { records: IDataObj
 		return {
 			failure: {
 				kind: 'api',
-				message: phase === 'done' ? `Ximilar job ${jobId} is done but holds no records` : `Ximilar job ${jobId} is not done (status ${String(job.status)})`,
+				message: phase === 'done' ? `Ximilar job ${jobId} is done but holds no results` : `Ximilar job ${jobId} is not done (status ${String(job.status)})`,
 				description: phase === 'done' ? 'Look at the job with Job > List, or with Job > Get and Simplify off.' : notDoneHint(jobId, job.status),
 				statusText: typeof job.status === 'string' ? job.status : undefined,
 			},

@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { JOB_DONE_STATE } from '../../catalog/asyncServices';
 import type { ItemFailure } from '../../failures/itemFailure';
-import { objects } from '../../json/read';
+import { isObject, objects } from '../../json/read';
 import { jobRows } from '../../output/jobRows';
+import type { OutputChoice } from '../../output/simplified';
 import type { Connection, RequestPolicy } from '../../transport/request';
 import { readPages, type Listing, type PageRead } from '../paging';
 import { runPool } from '../workerPool';
@@ -67,9 +68,17 @@ export async function listJobs(
 	});
 }
 
-/** A listed job as a row: `jobId` first, the rest as Ximilar listed it. */
+/**
+ * A listed job as a row: `jobId` first, the rest as Ximilar listed it, except the webhook's
+ * headers: they carry the callback's secret, should Ximilar ever list them.
+ */
 export function listingRow(job: IDataObject): IDataObject {
 	const { id, ...rest } = job;
+	if (isObject(rest.webhook)) {
+		const webhook = { ...rest.webhook };
+		delete webhook.headers;
+		rest.webhook = webhook;
+	}
 	return { jobId: id ?? null, ...rest };
 }
 
@@ -81,7 +90,7 @@ export function listingRow(job: IDataObject): IDataObject {
 export async function jobsWithResults(
 	ctx: IExecuteFunctions,
 	connection: Connection,
-	options: { policy: RequestPolicy; parallel: number; simplify: boolean; signal?: AbortSignal },
+	options: { policy: RequestPolicy; parallel: number; output: OutputChoice; signal?: AbortSignal },
 	jobs: IDataObject[],
 ): Promise<IDataObject[]> {
 	const rows = await runPool(
@@ -100,7 +109,7 @@ export async function jobsWithResults(
 			}
 			const common = { jobId, jobStatus: job.status ?? listed.status ?? null, type: job.type ?? listed.type ?? null, created: listed.created ?? null };
 			const kind = { type: job.type ?? listed.type, endpoint: job.endpoint ?? listed.endpoint, flags: result.flags };
-			return jobRows(common, result.records, options.simplify, kind);
+			return jobRows(common, result.records, options.output, kind);
 		},
 		{ parallel: options.parallel, signal: options.signal },
 	);

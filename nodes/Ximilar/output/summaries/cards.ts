@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { list, num, obj, objects, scalar, str } from '../../json/read';
-import { gradedStatsColumns, listingColumns, statsColumns } from './prices';
+import { gradedStatsColumns, headlinePrice, listingColumns, statsColumns } from './prices';
 import { categoryOf, isSlabLabel, slabColumns } from './slabLabel';
 
 /**
@@ -129,15 +129,18 @@ function cardRow(kind: CardKind, card: IDataObject | undefined, slab: IDataObjec
 	const wantListings = context.request.pricing === true || match?.pricing !== undefined;
 	const wantSlab = context.request.slab_id === true || context.request.slab_grade === true || slab !== undefined;
 
+	const listings = listingColumns(match);
+
 	// Added to as it is: a spread copy, then more columns added to it, took about 25 µs a row in Node 20's V8.
 	const row: IDataObject = read(match, columns.lead);
-	if (wantStats) row.price_median = stats.price_median;
 	row.confidence = confidenceWord(distance);
+	// One price to map whatever was asked for (null when no prices were), beside the detailed columns below.
+	Object.assign(row, headlinePrice(wantStats ? stats : undefined, wantListings ? listings : undefined));
 	Object.assign(row, read(match, columns.detail));
 	Object.assign(row, kindColumns(card, context.record));
 	// Graded statistics beside the ungraded ones, as Ximilar's own app shows both (S3).
 	if (wantStats) Object.assign(row, stats, gradedStatsColumns(match));
-	if (wantListings) Object.assign(row, listingColumns(match));
+	if (wantListings) Object.assign(row, listings);
 	if (wantSlab) Object.assign(row, slabColumns(slab));
 	// One link column rather than an object, which a spreadsheet would show as JSON text.
 	const [site, url] = Object.entries(obj(match?.links))[0] ?? [];

@@ -80,3 +80,14 @@ export function listingColumns(match: IDataObject | undefined): IDataObject {
 		listing_link: str(firstOf(listings[0] ?? {}, ['item_link'])),
 	};
 }
+
+/**
+ * The one price a user maps first: the median of the price statistics (sold prices, in USD)
+ * when they were asked for and hold one, else the median of the marketplace listings, in
+ * their currency. Null when no prices were asked for or none came back.
+ */
+export function headlinePrice(stats: IDataObject | undefined, listings: IDataObject | undefined): IDataObject {
+	if (stats && stats.price_median !== null) return { price: stats.price_median, currency: stats.price_currency };
+	if (listings && listings.listing_median !== null) return { price: listings.listing_median, currency: listings.listing_currency };
+	return { price: null, currency: null };
+}
