@@ -76,7 +76,7 @@ describe('memory binary mode', () => {
 	it('refuses a file Ximilar cannot read from its first bytes, before any request', async () => {
 		const svg = sampleBytes('svg').toString('base64');
 		const result = await runWithData(server, svg, 'continueRegularOutput');
-		expect(failureOf(result.main[0])?.message).toMatch(/^Item 0: The binary file "a.png" is in SVG format, which Ximilar cannot read/);
+		expect(failureOf(result.main[0])?.message).toMatch(/^The binary file "a.png" is in SVG format, which Ximilar cannot read.* \[item 0\]$/);
 		expect(server.requests).toHaveLength(0);
 	});
 });

@@ -29,8 +29,9 @@ const files = (count: number, same: Record<number, number> = {}): InputItem[] =>
 		binary: { data: { data: makePng(8, 8, same[row] ?? row), mimeType: 'image/png', fileName: `upload-${row}.png` } },
 	}));
 
+/** All Columns unless the test chooses: the compact Simplified rows leave out which item a result is shared with. */
 const run = (parameters: Record<string, unknown>, items: InputItem[], extra: { onError?: 'continueRegularOutput'; binaryMode?: 'memory' } = {}) =>
-	runNode({ parameters: parameters as never, items, credentials: ctx.credentials, ...extra });
+	runNode({ parameters: { output: 'allColumns', ...parameters } as never, items, credentials: ctx.credentials, ...extra });
 
 const recordsSent = (path = TCG) => ctx.sim.log.filter((entry) => entry.path.startsWith(path)).reduce((sum, entry) => sum + entry.recordCount, 0);
 const requestsTo = (path = TCG) => ctx.sim.log.filter((entry) => entry.path.startsWith(path)).length;
@@ -96,9 +97,9 @@ describe('Send Each Distinct Image Once (on by default)', () => {
 		result.main.forEach((item, index) => {
 			expect(pairedIndex(item)).toBe(index);
 			const failure = failureOf(item);
-			expect(failure?.message).toMatch(new RegExp(`^Item ${index}: Ximilar could not process this record: Image could not be downloaded`));
+			expect(failure?.message).toMatch(new RegExp(`^Ximilar could not process the image: Image could not be downloaded.* \\[item ${index}\\]$`));
 			expect(item.json._id).toBe(`row-${index}`);
-			if (index >= 3) expect(failure?.description).toContain(`Item ${index} has the same image and request as item ${index % 3}, sent once for both.`);
+			if (index >= 3) expect(failure?.description).toContain(`It has the same image and request as item ${index % 3}, sent once for both.`);
 		});
 	});
 
@@ -106,7 +107,7 @@ describe('Send Each Distinct Image Once (on by default)', () => {
 		// Item 0 is fine; items 1 and 2 show the same unreachable picture: item 1 is sent, item 2 shares its failure.
 		const items = [{ json: { row: 0, url: 'https://img.example.com/ok.jpg' } }, ...[1, 2].map((row) => ({ json: { row, url: 'https://unreachable.example.com/x.jpg' } }))];
 		const result = await run(urlRecognizeParameters(), items);
-		expect(result.error?.message).toMatch(/^Item 1: Ximilar could not process this record/);
+		expect(result.error?.message).toMatch(/^Ximilar could not process the image: .* \[item 1\]$/);
 		expect(recordsSent()).toBe(2);
 	});
 
@@ -144,9 +145,14 @@ describe('Send Each Distinct Image Once (on by default)', () => {
 		expect(result.main[1].json[SHARED]).toBe(0);
 	});
 
-	it('keeps the shared-result column in the raw record, and out of an agent\'s compact answer', async () => {
-		const raw = await run(urlRecognizeParameters({ simplify: false }), rows(2, 1));
+	it('keeps the shared-result column in the raw record, and out of the Simplified rows and an agent\'s compact answer', async () => {
+		const raw = await run(urlRecognizeParameters({ output: 'raw' }), rows(2, 1));
 		expect(raw.main[1].json).toEqual(expect.objectContaining({ _id: 'row-1', [SHARED]: 0, _objects: expect.any(Array) }));
+		ctx.sim.reset();
+		const simplified = await run(urlRecognizeParameters({ output: 'simplified' }), rows(2, 1));
+		expect(recordsSent()).toBe(1);
+		expect(simplified.main[1].json).not.toHaveProperty(SHARED);
+		expect(simplified.main[1].json).toEqual({ ...simplified.main[0].json, _id: 'row-1' });
 		ctx.sim.reset();
 		const tool = await runNode({
 			parameters: { ...urlRecognizeParameters(), descriptionType: 'manual', toolDescription: 'Identify a card' } as never,

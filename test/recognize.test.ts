@@ -121,7 +121,7 @@ describe('image sources', () => {
 		const png = makePng(8, 8, 42).toString('base64');
 		const items = [{ json: { image: png } }, { json: { image: `data:image/png;base64,${png}` } }];
 		// Each item sent (the same image twice would otherwise go once): the data URI's prefix is not sent.
-		const result = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}', options: { distinctImagesOnce: false } }), items);
+		const result = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}', output: 'allColumns', options: { distinctImagesOnce: false } }), items);
 		expect(result.error).toBeUndefined();
 		const body = ctx.sim.lastBody('/collectibles/v2/tcg_id');
 		expect(body.records).toEqual([{ _base64Length: png.length }, { _base64Length: png.length }]);
@@ -129,7 +129,7 @@ describe('image sources', () => {
 		expect(result.main[0].json.full_name).toBe(result.main[1].json.full_name);
 		// By default the two are one image: sent once, both items get its result.
 		ctx.sim.reset();
-		const once = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}' }), items);
+		const once = await run(recognize({ imageSource: 'base64', base64Image: '={{ $json.image }}', output: 'allColumns' }), items);
 		expect(ctx.sim.lastBody('/collectibles/v2/tcg_id').records).toEqual([{ _base64Length: png.length }]);
 		expect(once.main[1].json).toEqual({ ...result.main[1].json, result_shared_with_item: 0 });
 	});

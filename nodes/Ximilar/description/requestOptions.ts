@@ -121,7 +121,7 @@ export const REQUEST_OPTIONS = {
 		noDataExpression: true,
 		default: true,
 		description:
-			'Whether to send an image only once when several items would send the same request (the same image, by its bytes or its URL, with the same settings and fields apart from Record ID). Each of those items still gets the whole result, with its own Record ID, and says which item it shares it with; Ximilar bills it once. Off: every item is sent and billed.',
+			'Whether to send an image only once when several items would send the same request (the same image, by its bytes or its URL, with the same settings and fields apart from Image ID). Each of those items still gets the whole result, with its own Image ID, and (in All Columns and Raw output) says which item it shares it with; Ximilar bills it once. Off: every item is sent and billed.',
 	},
 	includeInputBinary: {
 		displayName: 'Include Input Binary',

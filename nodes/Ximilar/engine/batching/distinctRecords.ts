@@ -113,7 +113,7 @@ export class DistinctRecords {
 			if (outcome === undefined) continue;
 			const ownId = this.ownIds.get(copy);
 			if ('failure' in outcome) {
-				const shared = `Item ${copy} has the same image and request as item ${original}, sent once for both.`;
+				const shared = `It has the same image and request as item ${original}, sent once for both.`;
 				const description = outcome.failure.description ? `${outcome.failure.description} ${shared}` : shared;
 				outcomes[copy] = { failure: { ...outcome.failure, recordId: ownId, description } };
 				continue;
