@@ -58,7 +58,7 @@ describe('account window (adaptive in-flight count)', () => {
 		expect(window.limit).toBe(1);
 	});
 
-	it('climbs back one step per success to just under the level that drew a 429, then tries it again after about the Retry-After, longer with a bigger share', () => {
+	it('climbs back one step per success to just under the level that drew a 429, then tries it again after about the Retry-After, longer with a bigger share and after a failed try', () => {
 		let now = 1_000_000;
 		const window = new AccountWindow(() => now, () => 0.5); // no jitter
 		window.waiting = 1;
@@ -76,18 +76,43 @@ describe('account window (adaptive in-flight count)', () => {
 		now += 1;
 		answer(window);
 		expect(window.limit).toBe(4);
-		// The try fails (the 4th in flight refused): back to 3, and the next try as long after this 429.
-		const tryWave = Array.from({ length: 4 }, () => window.take());
-		window.give(tryWave[3], { ok: false, throttled: true, retryAfterMs: 1000 });
-		for (const ticket of tryWave.slice(0, 3)) window.give(ticket, ok);
-		const refusedAt = now;
-		expect(window.limit).toBe(3);
-		now = refusedAt + 1999;
+		// The try fails (the 4th in flight refused): back to 3, and the next try twice as long after this 429.
+		const failTry = () => {
+			const tryWave = Array.from({ length: 4 }, () => window.take());
+			window.give(tryWave[3], { ok: false, throttled: true, retryAfterMs: 1000 });
+			for (const ticket of tryWave.slice(0, 3)) window.give(ticket, ok);
+			expect(window.limit).toBe(3);
+			return now;
+		};
+		let refusedAt = failTry();
+		now = refusedAt + 3999;
 		answer(window);
 		expect(window.limit).toBe(3);
-		now = refusedAt + 2000;
+		now = refusedAt + 4000;
 		answer(window);
 		expect(window.limit).toBe(4);
+		// Failed again: still twice (not four times), so a squeezed process keeps trying every few seconds.
+		refusedAt = failTry();
+		now = refusedAt + 3999;
+		answer(window);
+		expect(window.limit).toBe(3);
+		now = refusedAt + 4000;
+		answer(window);
+		expect(window.limit).toBe(4);
+		refusedAt = failTry();
+		// A 429 below the level known to be too many (another process took a share): the short wait again.
+		now = refusedAt + 100;
+		const squeezed = Array.from({ length: 3 }, () => window.take());
+		window.give(squeezed[2], { ok: false, throttled: true, retryAfterMs: 1000 });
+		for (const ticket of squeezed.slice(0, 2)) window.give(ticket, ok);
+		expect(window.limit).toBe(2);
+		refusedAt = now;
+		now = refusedAt + 1499; // (2 + 1) / 2 s
+		answer(window);
+		expect(window.limit).toBe(2);
+		now = refusedAt + 1500;
+		answer(window);
+		expect(window.limit).toBe(3);
 	});
 
 	it('tries again sooner with a small share of the limit, and spreads the tries of processes that met it together', () => {

@@ -19,7 +19,9 @@
  *   jitter so that two processes do not try at the same moment. Another process may be
  *   holding part of the limit, and gives it back when it ends: a process left with a small
  *   share tries often, since it gains most then, and one with a big share less often; a
- *   failed try costs one 429, answered at once. A try that holds for a round forgets the
+ *   failed try costs one 429, answered at once, and makes the next wait twice as long (once
+ *   only: a run alone at its limit pays fewer 429s, a process squeezed by another still tries
+ *   every few seconds). A try that holds for a round forgets the
  *   level, and the window climbs freely. (Waiting for a number of successes that doubled with
  *   each failed try left a process that had shared the limit at one request in flight for
  *   seconds after the other process had ended.)
@@ -36,6 +38,8 @@ const FIRST_TRY_AFTER_MS = 500;
 const LAST_TRY_AFTER_MS = 8000;
 /** Without a Retry-After, a second. */
 const TRY_AFTER_MS = 1000;
+/** A failed try doubles the wait before the next, up to this many times (reset when a try holds, or when the limit moves). */
+const MOST_TRY_DOUBLINGS = 1;
 /** Lone 429s in a row (no other request in flight, no success between) that hold the account for the Retry-After. */
 const LONE_THROTTLES_TO_HOLD = 2;
 /** What an account's window learned is forgotten after this long without requests (plans change). */
@@ -81,6 +85,8 @@ export class AccountWindow {
 	private successes = 0;
 	/** When the level that drew a 429 may be tried again. */
 	private tryAt = 0;
+	/** Tries in a row that drew a 429 again (at most MOST_TRY_DOUBLINGS counted). */
+	private failedTries = 0;
 	private loneThrottles = 0;
 	private wake: Signal = newSignal();
 
@@ -125,6 +131,7 @@ export class AccountWindow {
 			if (++this.successes < this.limit) return;
 			this.trying = false;
 			this.tooMany = undefined;
+			this.failedTries = 0;
 			return;
 		}
 		// More in flight only helps requests that are waiting for it (none at a run's end).
@@ -146,6 +153,11 @@ export class AccountWindow {
 			// Throttled again with no other request of the account in flight: not how many go at once.
 			this.holdUntil = Math.max(this.holdUntil, now + (retryAfterMs ?? TRY_AFTER_MS));
 		}
+		// A try that failed again says the limit has not moved: the next waits longer, so that a
+		// run alone at its limit does not pay a 429 every few seconds. A 429 below the level
+		// known to be too many says it has moved (another process took a share): try soon again.
+		if (ticket.trying === true) this.failedTries = Math.min(MOST_TRY_DOUBLINGS, this.failedTries + 1);
+		else if (this.tooMany !== undefined && ticket.inFlight < this.tooMany) this.failedTries = 0;
 		this.trying = false;
 		this.successes = 0;
 		this.tooMany = Math.max(2, Math.min(this.tooMany ?? ticket.inFlight, ticket.inFlight));
@@ -155,7 +167,7 @@ export class AccountWindow {
 		// tries soon (it gains most when the other ends), one with a big share less often; each
 		// failed try costs a 429. Jitter, so that processes that met the limit together do not
 		// try again together.
-		this.tryAt = now + ((wait * (this.limit + 1)) / 2) * (0.75 + 0.5 * this.random());
+		this.tryAt = now + ((wait * (this.limit + 1)) / 2) * 2 ** this.failedTries * (0.75 + 0.5 * this.random());
 	}
 }
 
