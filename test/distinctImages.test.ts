@@ -128,6 +128,25 @@ describe('Send Each Distinct Image Once (on by default)', () => {
 		}
 	});
 
+	it('compares an image byte for byte with at most two earlier images of its fingerprint, so that many such images cost no more than one read each', async () => {
+		const image = makeBigImage(200_000, 1);
+		// Four images with the same fingerprint, each a byte apart where no window reads.
+		const variants = [0, 1, 2, 3].map((variant) => {
+			const altered = Buffer.from(image);
+			if (variant > 0) altered[1024 + 100] ^= variant;
+			return altered;
+		});
+		// Rows 0-3: the four; row 4 repeats row 0 (compared: shared); row 5 repeats row 3 (never compared: sent).
+		const items: InputItem[] = [...variants, variants[0], variants[3]].map((data, row) => ({
+			json: { row },
+			binary: { data: { data, mimeType: 'image/png', fileName: `v${row}.png` } },
+		}));
+		const result = await run(recognizeParameters({ recordId: '={{ "row-" + $json.row }}' }), items);
+		expect(recordsSent()).toBe(5);
+		expect(result.main.map((item) => item.json[SHARED])).toEqual([undefined, undefined, undefined, undefined, 0, undefined]);
+		expect(card(result.main[5])).toBe(card(result.main[3]));
+	});
+
 	it('sends items whose record fields or request differ, even with the same image', async () => {
 		const items = rows(4, 1);
 		await run(urlRecognizeParameters({ additionalFields: '={{ JSON.stringify({ set_code: $json.row % 2 ? "A" : "B" }) }}' }), items);

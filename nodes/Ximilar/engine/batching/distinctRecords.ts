@@ -10,6 +10,9 @@ import type { RunSettings } from '../settings';
 
 type Image = string | Base64Image;
 
+/** The most earlier images of one fingerprint an image is compared with byte for byte. */
+const MOST_COMPARED = 2;
+
 /** Whether item i's image is byte for byte `image` (read again: records/imageRecord.ts sameImageAs). */
 export type SameImage = (itemIndex: number, image: Image) => Promise<boolean>;
 
@@ -87,12 +90,18 @@ export class DistinctRecords {
 		return this.sameImageAmong(itemIndex, record, earlier, found.image);
 	}
 
-	/** An image whose fingerprint matched: compared byte for byte with each earlier one of that key. */
+	/**
+	 * An image whose fingerprint matched: compared byte for byte with each earlier one of that
+	 * key, at most MOST_COMPARED of them. Images that differ only where a fingerprint does not
+	 * read (the same picture saved with other metadata, say) are rare; hundreds of them would
+	 * each be read and compared with all the others before (seconds per image), so beyond a
+	 * few such images one is simply sent, as with the option off.
+	 */
 	private async sameImageAmong(itemIndex: number, record: IDataObject, earlier: number[], image: Image): Promise<boolean> {
 		for (const original of earlier) {
 			if (await this.sameImage(original, image)) return this.copyOf(itemIndex, record, original, image);
 		}
-		earlier.push(itemIndex);
+		if (earlier.length < MOST_COMPARED) earlier.push(itemIndex);
 		return false;
 	}
 
