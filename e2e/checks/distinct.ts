@@ -29,5 +29,5 @@ export function verifyDistinctImages(run: Run, sim: XimilarSimulator): void {
 		show(cards.slice(0, 8).map((item) => item.json)),
 	);
 	const hints = run.hints('Identify Cards').map((hint) => hint.message);
-	run.check('the node\'s hint says 6 records were sent for 30 items', hints.some((message) => message.startsWith('6 images sent to Ximilar for 30 items')), show(hints));
+	run.check('the node\'s hint says 6 images were sent for 30 items', hints.some((message) => message.startsWith('6 images sent to Ximilar for 30 items')), show(hints));
 }
