@@ -40,6 +40,16 @@ const ximilar = (name: string, source: Record<string, string>, position: [number
 	credentials: { ximilarApi: { id: null, name: CREDENTIAL_NAME } },
 });
 
+/** A production webhook (POST) that answers with the last node's items: how queue-mode executions are started here. */
+export const webhookNode = (webhookPath: string): WorkflowNode => ({
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2,
+	position: [0, 0],
+	webhookId: randomUUID(),
+	parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+});
+
 const to = (node: string, index = 0) => ({ main: [[{ node, type: 'main', index }]] });
 
 export function queueWorkflow(webhookPath: string): Workflow {
@@ -47,14 +57,7 @@ export function queueWorkflow(webhookPath: string): Workflow {
 		id: QUEUE_WORKFLOW_ID,
 		name: '[e2e] Queue mode: images by upload and by URL through a production webhook',
 		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
+			webhookNode(webhookPath),
 			code('Files', FILES_CODE, [220, -100]),
 			code('URLs', URLS_CODE, [220, 100]),
 			ximilar('Identify Files', { imageSource: 'binary', binaryPropertyName: 'data' }, [440, -100]),

@@ -23,6 +23,7 @@ import { startPostgres, startRedis, type Postgres, type Redis } from '../../e2e/
 import { CREDENTIAL_NAME, N8N_BIN, NODE_TYPE, ROOT } from '../../e2e/lib/config';
 import { childEnv, runCommand, tail } from '../../e2e/lib/process';
 import type { Workflow } from '../../e2e/lib/workflows';
+import { webhookNode } from '../../e2e/queue/workflow';
 import { startSimulatorProcess, type SimulatorStats, type TimelineEntry } from '../../test/support/simulatorProcess';
 import { fixed, floorMs, LATENCY_MS, PER_RECORD_MS, type Check } from './model';
 
@@ -57,14 +58,7 @@ return Array.from({ length: count }, (_, i) => ({ json: { id: call + '-' + i, ur
 		id: WORKFLOW_ID,
 		name: '[bench] Queue mode: executions of URL items sharing one account limit',
 		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-			},
+			webhookNode(webhookPath),
 			{ name: 'URLs', type: 'n8n-nodes-base.code', typeVersion: 2, position: [220, 0], parameters: { jsCode: urls } },
 			{
 				name: 'Identify',

@@ -84,35 +84,26 @@ describe('account window (adaptive in-flight count)', () => {
 			expect(window.limit).toBe(3);
 			return now;
 		};
-		let refusedAt = failTry();
-		now = refusedAt + 3999;
-		answer(window);
-		expect(window.limit).toBe(3);
-		now = refusedAt + 4000;
-		answer(window);
-		expect(window.limit).toBe(4);
+		/** The limit stays at `level` until `afterMs` past `from`, and the next success then tries one more. */
+		const expectTryAfter = (from: number, afterMs: number, level: number) => {
+			now = from + afterMs - 1;
+			answer(window);
+			expect(window.limit).toBe(level);
+			now = from + afterMs;
+			answer(window);
+			expect(window.limit).toBe(level + 1);
+		};
+		expectTryAfter(failTry(), 4000, 3);
 		// Failed again: still twice (not four times), so a squeezed process keeps trying every few seconds.
-		refusedAt = failTry();
-		now = refusedAt + 3999;
-		answer(window);
-		expect(window.limit).toBe(3);
-		now = refusedAt + 4000;
-		answer(window);
-		expect(window.limit).toBe(4);
-		refusedAt = failTry();
+		expectTryAfter(failTry(), 4000, 3);
+		const refusedAt = failTry();
 		// A 429 below the level known to be too many (another process took a share): the short wait again.
 		now = refusedAt + 100;
 		const squeezed = Array.from({ length: 3 }, () => window.take());
 		window.give(squeezed[2], { ok: false, throttled: true, retryAfterMs: 1000 });
 		for (const ticket of squeezed.slice(0, 2)) window.give(ticket, ok);
 		expect(window.limit).toBe(2);
-		refusedAt = now;
-		now = refusedAt + 1499; // (2 + 1) / 2 s
-		answer(window);
-		expect(window.limit).toBe(2);
-		now = refusedAt + 1500;
-		answer(window);
-		expect(window.limit).toBe(3);
+		expectTryAfter(now, 1500, 2); // (2 + 1) / 2 s
 	});
 
 	it('tries again sooner with a small share of the limit, and spreads the tries of processes that met it together', () => {

@@ -77,25 +77,22 @@ function walkAnswer(container: Record<string, unknown> | unknown[], secret: stri
 	if (depth > MAX_ANSWER_DEPTH) return true;
 	// Two plain loops: this walks every value of every answer, and a list of keys per object showed.
 	if (Array.isArray(container)) {
-		for (let index = 0; index < container.length; index++) {
-			const entry = container[index];
-			if (typeof entry === 'string') {
-				if (secret !== undefined && entry.includes(secret)) container[index] = entry.split(secret).join('***');
-			} else if (typeof entry === 'object' && entry !== null && walkAnswer(entry as Record<string, unknown>, secret, depth + 1)) {
-				return true;
-			}
-		}
+		for (let index = 0; index < container.length; index++) if (walkEntry(container, index, secret, depth)) return true;
 		return false;
 	}
-	for (const key in container) {
-		const entry = container[key];
-		if (typeof entry === 'string') {
-			if (secret !== undefined && entry.includes(secret)) container[key] = entry.split(secret).join('***');
-		} else if (typeof entry === 'object' && entry !== null && walkAnswer(entry as Record<string, unknown>, secret, depth + 1)) {
-			return true;
-		}
-	}
+	for (const key in container) if (walkEntry(container, key, secret, depth)) return true;
 	return false;
+}
+
+/** One value of a list or object: a string scrubbed of the token in place, a list or object walked. True: too deep. */
+function walkEntry(container: Record<string | number, unknown> | unknown[], key: string | number, secret: string | undefined, depth: number): boolean {
+	const values = container as Record<string | number, unknown>;
+	const entry = values[key];
+	if (typeof entry === 'string') {
+		if (secret !== undefined && entry.includes(secret)) values[key] = entry.split(secret).join('***');
+		return false;
+	}
+	return typeof entry === 'object' && entry !== null && walkAnswer(entry as Record<string, unknown>, secret, depth + 1);
 }
 
 /**
