@@ -11,6 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { RECOGNITION_SERVICES } from '../nodes/Ximilar/catalog/services';
 import { runNode, type InputItem, type RunResult } from './harness/engine';
 import { TOOL_TYPE, ximilarTool } from './harness/toolVariant';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 import { failureOf, pairedIndex } from './support/outputs';
 
@@ -21,15 +22,7 @@ const CARD_FIELDS = ['name', 'set', 'card_number', 'year', 'confidence', 'price'
 const cardItems = (count: number): InputItem[] =>
 	Array.from({ length: count }, (_, row) => ({ json: { sku: `sku-${row}`, url: `${ctx.sim.url}/samples/card-${(row % 3) + 1}.png` } }));
 
-const recognize = (extra: Record<string, unknown> = {}) => ({
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ $json.sku }}',
-	...extra,
-});
+const recognize = (extra: Record<string, unknown> = {}) => urlRecognizeParameters(extra, '={{ $json.sku }}');
 
 const run = async (parameters: Record<string, unknown>, items: InputItem[], onError?: 'continueRegularOutput' | 'continueErrorOutput'): Promise<RunResult> =>
 	await runNode({ parameters: parameters as never, items, credentials: ctx.credentials, onError, upstream: true });

@@ -8,6 +8,7 @@
  */
 import { runNode, type InputItem, type RunResult } from './harness/engine';
 import { pairedIndex } from './support/outputs';
+import { urlRecognizeParameters } from './harness/recognizeRun';
 import { useSimulator } from './harness/useSimulator';
 
 const ctx = useSimulator();
@@ -21,15 +22,7 @@ const cards = () => [
 	{ json: { sku: 'card-3', url: 'https://photos.unreachable.invalid/card-3.jpg' } },
 ];
 
-const recognize = (extra: Record<string, unknown> = {}) => ({
-	resource: 'image',
-	operation: 'recognize',
-	service: 'tcgId',
-	imageSource: 'url',
-	imageUrl: '={{ $json.url }}',
-	recordId: '={{ $json.sku }}',
-	...extra,
-});
+const recognize = (extra: Record<string, unknown> = {}) => urlRecognizeParameters(extra, '={{ $json.sku }}');
 
 const run = async (
 	parameters: Record<string, unknown>,

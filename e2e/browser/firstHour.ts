@@ -29,6 +29,7 @@ import {
 	waitForText,
 } from './editor';
 import type { N8nServer } from './n8nServer';
+import { cardPhotosWorkflow } from './recognizeRun';
 
 const SIMPLIFIED = ['name', 'set', 'card_number', 'year', 'confidence', 'price', 'currency', 'link', '_id'];
 const TCG = '/collectibles/v2/tcg_id';
@@ -39,36 +40,11 @@ function firstHourWorkflow(sim: XimilarSimulator, credential: { id: string; name
 		{ sku: 'card-2', url: `${sim.url}/samples/card-2.png` },
 		{ sku: 'card-3', url: 'https://photos.unreachable.invalid/card-3.jpg' },
 	];
-	return {
-		name: 'Browser e2e: a first hour with card photos',
-		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'photos',
-				name: 'Card Photos',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [220, 0],
-				parameters: { jsCode: `return ${JSON.stringify(photos)}.map((json) => ({ json }));` },
-			},
-			{
-				id: 'ximilar',
-				name: 'Ximilar',
-				type: NODE_TYPE,
-				typeVersion: 1,
-				position: [440, 0],
-				parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', imageSource: 'url', imageUrl: '={{ $json.url }}', recordId: '={{ $json.sku }}' },
-				credentials: { ximilarApi: credential },
-			},
-			{ id: 'row', name: 'Sheet Row', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [660, 0], parameters: { assignments: { assignments: [] }, options: {} } },
-		],
-		connections: {
-			Start: { main: [[{ node: 'Card Photos', type: 'main', index: 0 }]] },
-			'Card Photos': { main: [[{ node: 'Ximilar', type: 'main', index: 0 }]] },
-			Ximilar: { main: [[{ node: 'Sheet Row', type: 'main', index: 0 }]] },
-		},
-		settings: {},
-	};
+	const workflow = cardPhotosWorkflow('Browser e2e: a first hour with card photos', photos, credential);
+	// A node after Ximilar, to map its fields into before any run.
+	workflow.nodes.push({ id: 'row', name: 'Sheet Row', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [660, 0], parameters: { assignments: { assignments: [] }, options: {} } });
+	workflow.connections.Ximilar = { main: [[{ node: 'Sheet Row', type: 'main', index: 0 }]] };
+	return workflow;
 }
 
 async function closeDetails(page: Page): Promise<void> {

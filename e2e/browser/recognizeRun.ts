@@ -14,19 +14,19 @@ import type { N8nServer } from './n8nServer';
 
 const CARDS = ['card-1', 'card-2', 'card-3'];
 
-function cardWorkflow(sim: XimilarSimulator, credential: { id: string; name: string }) {
-	const urls = CARDS.map((sku) => ({ sku, url: `${sim.url}/samples/${sku}.png` }));
+/** Manual Trigger -> Code giving one item per photo ({sku, url}) -> Ximilar Recognize (trading cards, by URL, Record ID = sku). */
+export function cardPhotosWorkflow(name: string, photos: Array<{ sku: string; url: string }>, credential: { id: string; name: string }) {
 	return {
-		name: 'Browser e2e: recognize card photos',
+		name,
 		nodes: [
-			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} } as Record<string, unknown>,
 			{
 				id: 'photos',
 				name: 'Card Photos',
 				type: 'n8n-nodes-base.code',
 				typeVersion: 2,
 				position: [220, 0],
-				parameters: { jsCode: `return ${JSON.stringify(urls)}.map((json) => ({ json }));` },
+				parameters: { jsCode: `return ${JSON.stringify(photos)}.map((json) => ({ json }));` },
 			},
 			{
 				id: 'ximilar',
@@ -34,23 +34,21 @@ function cardWorkflow(sim: XimilarSimulator, credential: { id: string; name: str
 				type: NODE_TYPE,
 				typeVersion: 1,
 				position: [440, 0],
-				parameters: {
-					resource: 'image',
-					operation: 'recognize',
-					service: 'tcgId',
-					imageSource: 'url',
-					imageUrl: '={{ $json.url }}',
-					recordId: '={{ $json.sku }}',
-				},
+				parameters: { resource: 'image', operation: 'recognize', service: 'tcgId', imageSource: 'url', imageUrl: '={{ $json.url }}', recordId: '={{ $json.sku }}' },
 				credentials: { ximilarApi: credential },
 			},
 		],
 		connections: {
 			Start: { main: [[{ node: 'Card Photos', type: 'main', index: 0 }]] },
 			'Card Photos': { main: [[{ node: 'Ximilar', type: 'main', index: 0 }]] },
-		},
+		} as Record<string, unknown>,
 		settings: {},
 	};
+}
+
+function cardWorkflow(sim: XimilarSimulator, credential: { id: string; name: string }) {
+	const photos = CARDS.map((sku) => ({ sku, url: `${sim.url}/samples/${sku}.png` }));
+	return cardPhotosWorkflow('Browser e2e: recognize card photos', photos, credential);
 }
 
 async function outputTable(page: Page): Promise<{ headers: string[]; rows: string[][] }> {
