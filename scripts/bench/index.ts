@@ -29,13 +29,14 @@ import { performance } from 'node:perf_hooks';
 
 import type { IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType } from 'n8n-workflow';
 
-import { makeBigImage, makeJpeg } from '../../test/fixtures/images';
-import { runNode, type InputFile, type InputItem } from '../../test/harness/engine';
+import { runNode } from '../../test/harness/engine';
 import { startRssSampler, type RssSampler } from '../../test/support/rssSampler';
 import { startSimulatorProcess, type SimulatorProcess, type SimulatorStats } from '../../test/support/simulatorProcess';
 import {
 	fixed, floorMs, isErrorItem, LATENCY_MS, nodeClass, PER_RECORD_MS, requestLatency, urlItems, type Check,
 } from './model';
+import { measureBareClient, type BareRun } from './bareClient';
+import { binaryItems } from './images';
 import { pacingBench } from './pacing';
 import { queueBench, queueReport } from './queue';
 import { describeWorkers, workersBench } from './workers';
@@ -84,7 +85,9 @@ function resetKernelPeakRss(): boolean {
 }
 
 /** RSS sampling: from a separate process when possible, else in-process every 5 ms. */
-async function rssWatcher(sampler: RssSampler | undefined): Promise<() => Promise<number>> {
+async function rssWatcher(sampler: RssSampler | undefined | 'off'): Promise<() => Promise<number>> {
+	// A speed run reports no RSS (its memory run does): polling it would be CPU counted as the node's.
+	if (sampler === 'off') return async () => 0;
 	if (sampler) {
 		await sampler.start();
 		return async () => (await sampler.stop()).peak;
@@ -106,7 +109,7 @@ async function rssWatcher(sampler: RssSampler | undefined): Promise<() => Promis
  * memory n8n allocates for each binary file it reads makes V8 collect about every 100 ms;
  * speed is therefore measured in a run without it (see measureInFreshProcess).
  */
-function measuredNode(sampler: RssSampler | undefined, forceGc = true): { nodeType: INodeType; lastProbe: () => Probe } {
+function measuredNode(sampler: RssSampler | undefined | 'off', forceGc = true): { nodeType: INodeType; lastProbe: () => Probe } {
 	const Ximilar = nodeClass();
 	const inner = new Ximilar();
 	let probe: Probe | undefined;
@@ -276,46 +279,6 @@ interface Row extends Scenario, Probe {
 	afterForcedGc?: { wallMs: number; cpuMs: number };
 }
 
-/**
- * Binary items: about 1 MB PNGs (valid images padded with a text chunk), every one distinct
- * (the node sends a picture it has seen in the run only once), or small JPEGs (`small`, for
- * warming up).
- */
-function binaryItems(count: number, small = false): InputItem[] {
-	return Array.from({ length: count }, (_, i) => ({
-		json: { id: `photo-${i}` },
-		binary: { data: small ? { data: makeJpeg(i), mimeType: 'image/jpeg', fileName: `photo-${i}.jpg` } : bigImageFile(i) },
-	}));
-}
-
-/** Twenty 1 MB PNGs (valid images padded with a text chunk), made once per process. */
-let baseImages: Buffer[] | undefined;
-
-/**
- * A distinct 1 MB file: one of twenty images with nine bytes of its own in its text chunk (the
- * node sends a picture it has seen in the run only once; an image's format is read from its
- * first bytes, and the simulator keys images by their bytes). Stored in pieces, no copy made:
- * hundreds of MB of copies, left as garbage for the measured run, had V8 collecting far more
- * often than in an n8n whose uploads were stored long before. In memory mode n8n holds the
- * base64 text (made once from the joined pieces, when stored).
- */
-function bigImageFile(i: number): InputFile {
-	baseImages ??= Array.from({ length: 20 }, (_, seed) => makeBigImage(1_000_000, seed + 1));
-	const base = baseImages[i % baseImages.length];
-	// At a multiple of 3 inside the text chunk's filler: the base64 groups of the pieces align.
-	const at = 99;
-	const own = Buffer.from(String(i).padStart(9, '0'), 'latin1');
-	const pieces = [base.subarray(0, at), own, base.subarray(at + own.length)];
-	return {
-		get data() {
-			return Buffer.concat(pieces);
-		},
-		pieces,
-		mimeType: 'image/png',
-		fileName: `photo-${i}.png`,
-	};
-}
-
 function parameters(scenario: Scenario): INodeParameters {
 	const base: INodeParameters = {
 		resource: 'image',
@@ -337,7 +300,7 @@ interface Endpoint {
 type Measured = Probe & { totalMs: number; outputs: number; errors: number };
 
 /** Runs one scenario in this process. */
-async function measure(endpoint: Endpoint, sampler: RssSampler | undefined, scenario: Scenario, small = false, forceGc = true): Promise<Measured> {
+async function measure(endpoint: Endpoint, sampler: RssSampler | undefined | 'off', scenario: Scenario, small = false, forceGc = true): Promise<Measured> {
 	const { nodeType, lastProbe } = measuredNode(sampler, forceGc);
 	const items = scenario.source === 'url' ? urlItems(scenario.items, scenario.distinct) : binaryItems(scenario.items, small);
 	const start = performance.now();
@@ -383,10 +346,10 @@ async function measureInFreshProcess(endpoint: Endpoint, sim: SimulatorProcess, 
 
 async function workerMain(): Promise<void> {
 	const { endpoint, scenario, mode } = JSON.parse(process.argv[2]) as { endpoint: Endpoint; scenario: Scenario; mode: 'memory' | 'speed' };
-	const sampler = mode === 'memory' ? await startRssSampler(2) : undefined;
+	const sampler = mode === 'memory' ? await startRssSampler(2) : 'off';
 	try {
 		// Warm-up with small images: loads and compiles the code paths, allocates little.
-		await measure(endpoint, undefined, { ...scenario, label: 'warm-up', items: 10 }, true, mode === 'memory');
+		await measure(endpoint, 'off', { ...scenario, label: 'warm-up', items: 10 }, true, mode === 'memory');
 		const go = new Promise((resolve) => process.once('message', resolve));
 		process.send!({ type: 'warm' });
 		await go;
@@ -395,8 +358,13 @@ async function workerMain(): Promise<void> {
 	} catch (error) {
 		process.send!({ type: 'error', error: (error as Error).message });
 	} finally {
-		sampler?.close();
+		if (sampler !== 'off') sampler?.close();
 	}
+}
+
+async function bareMemoryRun(sim: SimulatorProcess): Promise<BareRun & { simulatorCpuMs: number }> {
+	const bare = await measureBareClient(sim, 500, MAX_RECORDS, 3);
+	return { ...bare, simulatorCpuMs: (await sim.stats()).cpuMs };
 }
 
 async function run(
@@ -500,6 +468,9 @@ async function main(): Promise<void> {
 			memory.push(row);
 			log(`${scenario.label}: ${fixed(row.wallMs)} ms, ${fixed(row.cpuMs / items, 2)} ms CPU per image, peak RSS +${mb(row.rssGrowth)} MB`);
 		}
+		// The least any client can do with the memory-mode images, against the same simulator (bareClient.ts).
+		const bare = memory.some((row) => row.binaryMode === 'memory' && row.items === 500) ? await bareMemoryRun(sim) : undefined;
+		if (bare) log(`bare http client, 500 x 1 MB: ${fixed(bare.wallMs)} ms, ${fixed(bare.cpuMs / 500, 2)} ms CPU per image`);
 		const pacing = part('pacing') ? await pacingBench(log) : undefined;
 		const queue = part('queue') ? await queueBench(log) : undefined;
 		const workers = part('queue') && !queue ? await workersBench({ workers: 2, runsPerWorker: 2, items: 500, concurrent: 3 }) : undefined;
@@ -522,6 +493,15 @@ async function main(): Promise<void> {
 					`${base ? `${fixed(base.wallMs / row.wallMs, 2)}x` : '-'} | ${fixed(row.cpuMs / row.items, 3)} | ` +
 					`${fixed(row.parameterMs / row.items, 3)} (${fixed(row.parameterCalls / row.items, 1)} reads/item) | ` +
 					`${mb(row.rssGrowth)} / ${mb(row.hwmGrowth)} | ${mb(row.retained)} | ${fixed(row.simulatorCpuMs / Math.max(1, row.requests), 1)} |`,
+			);
+		}
+
+		if (bare) {
+			const floor = floorMs(500, MAX_RECORDS, 3);
+			lines.push('');
+			lines.push(
+				`Bare client beside the memory rows (Node's http module sends the same 500 base64 texts, ten to a body, three in flight, to the same simulator; no n8n, no checks): ` +
+					`wall ${fixed(bare.wallMs)} ms = ${fixed(bare.wallMs / floor, 2)} x floor, CPU ${fixed(bare.cpuMs / 500, 3)} ms per image, simulator ${fixed(bare.simulatorCpuMs / Math.max(1, bare.requests), 1)} ms CPU per request.`,
 			);
 		}
 
@@ -599,12 +579,18 @@ async function main(): Promise<void> {
 			checks.push({
 				name: `${issue}: 500 x 1 MB binary, ${mode}, P=3: CPU <= ${cpuTarget} ms per image`,
 				pass: big.cpuMs / big.items <= cpuTarget,
-				detail: `${fixed(big.cpuMs)} ms CPU / ${big.items} images = ${fixed(big.cpuMs / big.items, 2)} ms` + forcedGcNote(big, (f) => `${fixed(f.cpuMs / big.items, 2)} ms`),
+				detail:
+					`${fixed(big.cpuMs)} ms CPU / ${big.items} images = ${fixed(big.cpuMs / big.items, 2)} ms` +
+					forcedGcNote(big, (f) => `${fixed(f.cpuMs / big.items, 2)} ms`) +
+					(mode === 'memory' && bare ? `; the bare client: ${fixed(bare.cpuMs / big.items, 2)} ms` : ''),
 			});
 			checks.push({
 				name: `${issue}: 500 x 1 MB binary, ${mode}, P=3: wall <= ${wallTarget} x floor`,
 				pass: big.wallMs <= wallTarget * big.floorMs,
-				detail: `${fixed(big.wallMs)} ms / ${fixed(big.floorMs)} ms = ${fixed(big.wallMs / big.floorMs, 2)}` + forcedGcNote(big, (f) => `${fixed(f.wallMs / big.floorMs, 2)}`),
+				detail:
+					`${fixed(big.wallMs)} ms / ${fixed(big.floorMs)} ms = ${fixed(big.wallMs / big.floorMs, 2)}` +
+					forcedGcNote(big, (f) => `${fixed(f.wallMs / big.floorMs, 2)}`) +
+					(mode === 'memory' && bare ? `; the bare client: ${fixed(bare.wallMs / big.floorMs, 2)}` : ''),
 			});
 			const small = rows.find((row) => row.items === 100);
 			if (small) {

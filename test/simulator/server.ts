@@ -3,7 +3,6 @@
  * The services themselves live in recognition.ts, collections.ts, flows.ts and async.ts.
  */
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
-import { isAscii } from 'buffer';
 import type { AddressInfo } from 'net';
 import { AsyncJobs, type AsyncKnobs, type WebhookDelivery } from './async';
 import { collectionRoute, CollectionStore, handleCollection, type UpkeepAnswer } from './collections';
@@ -12,6 +11,7 @@ import { FLOW_LIST_PATH, FLOW_PROCESS_PATH, listFlows, processFlow, readFlow } f
 import { RateLimiter, type RateLimit } from './rateLimit';
 import { processRecords, RECOGNITION_ROUTES } from './recognition';
 import { SampleStore } from './samples';
+import { parseJsonBody } from './jsonBody';
 import { resolveImage } from './sources';
 import { listTasks, TASK_LIST_PATHS } from './tasks';
 import type {
@@ -295,8 +295,7 @@ export class XimilarSimulator {
 		let parseError = false;
 		if (buf.length > 0) {
 			try {
-				// An all-ASCII body (base64 images) decodes the same as Latin-1, which is much cheaper.
-				body = JSON.parse(isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8'));
+				body = parseJsonBody(buf);
 			} catch {
 				parseError = true;
 			}
