@@ -13,7 +13,8 @@
  * runs a node (wall, CPU) and once after a forced full GC (RSS, retained memory; its wall
  * and CPU are shown beside, as V8 collects far more often in a heap it has just shrunk).
  * One more run of 1000 URL items under the V8 profiler shows where the CPU time goes.
- * BENCH_TRACE_GC=<a V8 flag> (e.g. --trace-gc) runs those workers with it.
+ * BENCH_TRACE_GC="<V8 flags>" (e.g. "--trace-gc --trace-incremental-marking") runs those workers with them;
+ * SIM_FLAGS and SIM_PROF=<dir> do the same for the simulator process (test/support/simulatorProcess.ts).
  *
  * BENCH_FULL=1 also measures the 1-record-per-request baseline for 1000 items at
  * Parallel Requests 1 (about 85 s more). BENCH_ONLY=url, memory, pacing or queue runs one
@@ -104,10 +105,11 @@ async function rssWatcher(sampler: RssSampler | undefined | 'off'): Promise<() =
 
 /** Our node, with its execute() wrapped in the measurements. */
 /**
- * `forceGc`: a full garbage collection right before the run, for an exact memory baseline. It
- * also leaves V8 with a small, freshly collected heap and tight limits, in which the external
- * memory n8n allocates for each binary file it reads makes V8 collect about every 100 ms;
- * speed is therefore measured in a run without it (see measureInFreshProcess).
+ * `forceGc`: a full garbage collection right before the run, for an exact memory baseline, and
+ * after it, for the memory it retained. It also leaves V8 with a small, freshly collected heap
+ * and tight limits, in which V8 marks the heap over and over (about every 100 ms with binary
+ * files); speed is therefore measured in a run without it, after a warm-up without it (see
+ * measureInFreshProcess).
  */
 function measuredNode(sampler: RssSampler | undefined | 'off', forceGc = true): { nodeType: INodeType; lastProbe: () => Probe } {
 	const Ximilar = nodeClass();
@@ -152,9 +154,14 @@ function measuredNode(sampler: RssSampler | undefined | 'off', forceGc = true): 
 				const hwm = hwmReset ? kernelPeakRss() : undefined;
 				const peak = await stopWatching();
 				this.getNodeParameter = getNodeParameter;
-				gc?.();
-				gc?.();
-				const retained = live() - liveBefore;
+				// Without forceGc no collection is forced after the run either: a forced full GC
+				// leaves V8 tight limits for whatever runs next (the measured run after a warm-up),
+				// which then marks its heap over and over. Retained memory comes from memory runs.
+				if (forceGc) {
+					gc?.();
+					gc?.();
+				}
+				const retained = forceGc ? live() - liveBefore : Number.NaN;
 				probe = {
 					retained,
 					wallMs,
@@ -325,7 +332,7 @@ async function measure(endpoint: Endpoint, sampler: RssSampler | undefined | 'of
  */
 async function measureInFreshProcess(endpoint: Endpoint, sim: SimulatorProcess, scenario: Scenario, mode: 'memory' | 'speed'): Promise<Measured> {
 	const child = fork(__filename, [JSON.stringify({ endpoint, scenario, mode })], {
-		execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? [process.env.BENCH_TRACE_GC] : []), '-r', 'ts-node/register/transpile-only'],
+		execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? process.env.BENCH_TRACE_GC.split(' ') : []), '-r', 'ts-node/register/transpile-only'],
 		env: { ...process.env, BENCH_WORKER: '1' },
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
