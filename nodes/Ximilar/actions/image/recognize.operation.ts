@@ -242,13 +242,13 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	const requestFields: IDataObject[] = [];
 	const memory = new ReusedBuffers();
 	const distinct = distinctRecordsFor(this, settings);
+	const spec = { fieldsParameter, fieldsLabel: ADDITIONAL_IMAGE_FIELDS.displayName, requireId: false, memory };
 
 	const outcomes = await runBatches({
 		itemCount: this.getInputData().length,
 		prepare: (itemIndex) => {
 			const target = sameForEveryItem(this, 'recognizeTarget', TARGET_PARAMETERS, () => readTarget(this, itemIndex, service));
 			if ('failure' in target) return target;
-			const spec = { fieldsParameter, fieldsLabel: ADDITIONAL_IMAGE_FIELDS.displayName, requireId: false, memory };
 			// At once for a URL: an await per item cost more than the rest of the node's work on it.
 			return andThen(prepareImageRecord(this, itemIndex, spec), (record): PreparedItem => {
 				const prepared = addRecordOptions(record, target.recordOptions);

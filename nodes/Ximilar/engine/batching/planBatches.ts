@@ -111,9 +111,7 @@ export async function* planBatches(
 		if (copy === true || (copy !== false && (await copy))) continue;
 		const current = open.get(key);
 		if (current && current.bytes + prepared.bytes > limits.maxBytes) yield take(key);
-		const crowded = () =>
-			(!open.has(key) && open.size >= MAX_OPEN_BATCHES) || openBytes + prepared.bytes > limits.maxBytes;
-		while (crowded()) {
+		while ((!open.has(key) && open.size >= MAX_OPEN_BATCHES) || openBytes + prepared.bytes > limits.maxBytes) {
 			const oldest = [...open.keys()].find((other) => other !== key);
 			if (oldest === undefined) break;
 			yield take(oldest);
