@@ -44,12 +44,15 @@ export function hasSimplifiedFields(kind: JobSummary): boolean {
  * are left out from the end, `_id` never (it ties the row to the image).
  */
 function pick(row: IDataObject, candidates: string[]): IDataObject {
-	const keys = candidates.filter((key, index) => key in row && candidates.indexOf(key) === index);
+	const keys: string[] = [];
+	for (const key of candidates) if (key in row && !keys.includes(key)) keys.push(key);
 	while (keys.length > SIMPLIFIED_MAX_FIELDS) {
 		const last = keys.map((key) => key !== '_id').lastIndexOf(true);
 		keys.splice(last, 1);
 	}
-	return Object.fromEntries(keys.map((key) => [key, row[key]]));
+	const picked: IDataObject = {};
+	for (const key of keys) picked[key] = row[key];
+	return picked;
 }
 
 /** The simplified fields of a row of this kind: a card row that carries a slab's columns (asked for) leads with them. */

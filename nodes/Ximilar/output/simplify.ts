@@ -62,8 +62,10 @@ export function simplifyRecord(kind: SummaryKind, record: IDataObject, request: 
 	const summary = SUMMARIES[kind](record, request);
 	const rows = Array.isArray(summary) ? summary : [summary];
 	const tail = technicalColumns(record);
-	// Object.assign rather than a spread: the same row, several times cheaper in Node 20's V8.
-	return rows.map((row) => Object.assign({}, row, tail));
+	// Every summary builds its rows afresh, so the technical columns are added to them in place
+	// (a copy of a 40-column card row per image was a good part of the node's own work).
+	for (const row of rows) Object.assign(row, tail);
+	return rows;
 }
 
 /**

@@ -17,27 +17,28 @@ const MOST_COMPARED = 2;
 export type SameImage = (itemIndex: number, image: Image) => Promise<boolean>;
 
 /**
- * What makes two requests of a read-only operation the same: the request (its target's key:
- * path, headers, top-level fields), the record's fields apart from its `_id`, and its image, by URL or by
- * the fingerprint of its bytes. `image`: the image to compare byte for byte with the earlier
- * item's when the keys are equal (none for a URL, which is in the key itself). Undefined
- * when the record holds more than one image, which is then simply sent.
+ * What makes two records of one request target the same (the target, its path, headers and
+ * top-level fields, is keyed apart): the record's fields apart from its `_id`, and its image,
+ * by URL or by the fingerprint of its bytes. `image`: the image to compare byte for byte with
+ * the earlier item's when the keys are equal (none for a URL, which is in the key itself).
+ * Undefined when the record holds more than one image, which is then simply sent.
  */
-function identity(record: IDataObject, targetKey: string): { key: string; image?: Image } | undefined {
+function identity(record: IDataObject): { key: string; image?: Image } | undefined {
+	const fields = Object.keys(record);
+	// The usual record of a URL: its `_id` and `_url`, keyed by the URL itself (this runs for every
+	// item); every other key starts with a line break.
+	if (fields.length <= 2 && typeof record._url === 'string' && (fields.length === 1 || fields[0] === '_id' || fields[1] === '_id')) {
+		return { key: `u${record._url}` };
+	}
 	const images: Image[] = [];
 	const fingerprint = (key: string, value: unknown): { image: string } | undefined => {
 		if (key !== '_base64' || (typeof value !== 'string' && !(value instanceof Base64Image))) return undefined;
 		images.push(value);
 		return { image: typeof value === 'string' ? imageFingerprint(value) : value.fingerprint() };
 	};
-	const fields = Object.keys(record);
-	// The usual record of a URL: its `_id` and `_url`, keyed without more ado (this runs for every item).
-	if (fields.length <= 2 && typeof record._url === 'string' && fields.every((field) => field === '_id' || field === '_url')) {
-		return { key: `${targetKey}\n"_url":${JSON.stringify(record._url)}` };
-	}
 	// stableJson of the record without its `_id`, written out for a flat record (a string or
 	// number per field) without walking it.
-	let key = targetKey;
+	let key = '';
 	for (const field of fields.sort()) {
 		if (field === '_id') continue;
 		const value = record[field];
@@ -62,8 +63,8 @@ function identity(record: IDataObject, targetKey: string): { key: string; image?
  * match never gives an item another image's result.
  */
 export class DistinctRecords {
-	/** Earlier items that were sent, by the key of their request (several only when fingerprints matched but bytes did not). */
-	private readonly sent = new Map<string, number[]>();
+	/** Earlier items that were sent, by their target's key and their record's (several only when fingerprints matched but bytes did not). */
+	private readonly sent = new Map<string, Map<string, number[]>>();
 	/** Each copy and the earlier item whose result it shares. */
 	readonly copies = new Map<number, number>();
 	/** A copy's own `_id`, when it has one. */
@@ -78,11 +79,13 @@ export class DistinctRecords {
 	 * itself, and its image's memory is given back at once.
 	 */
 	isCopy(itemIndex: number, record: IDataObject, targetKey: string): boolean | Promise<boolean> {
-		const found = identity(record, targetKey);
+		const found = identity(record);
 		if (!found) return false;
-		const earlier = this.sent.get(found.key);
+		let ofTarget = this.sent.get(targetKey);
+		if (ofTarget === undefined) this.sent.set(targetKey, (ofTarget = new Map()));
+		const earlier = ofTarget.get(found.key);
 		if (earlier === undefined) {
-			this.sent.set(found.key, [itemIndex]);
+			ofTarget.set(found.key, [itemIndex]);
 			return false;
 		}
 		// The same URL, or no image: the key says it all.
