@@ -6,20 +6,31 @@
  * much of the distance to the floor is the node's and how much is moving 13 MB per request
  * through this machine (the floor counts the model's latency only, no upload).
  */
-import { fork } from 'node:child_process';
 import { request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+import { findService } from '../../nodes/Ximilar/catalog/services';
 import type { SimulatorProcess } from '../../test/support/simulatorProcess';
+import { childPayload, measureInChild, serveMeasurement } from './freshProcess';
 import { bigImageFile } from './images';
 
 export interface BareRun {
+	images: number;
 	wallMs: number;
 	cpuMs: number;
 	requests: number;
 }
 
-const PATH = '/collectibles/v2/tcg_id';
+/** The service the bench's node runs (scripts/bench/index.ts parameters): the same endpoint. */
+const PATH = findService('tcgId')!.path;
+
+interface Payload {
+	url: string;
+	token: string;
+	count: number;
+	perRequest: number;
+	parallel: number;
+}
 
 function post(url: string, token: string, body: Buffer): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -65,38 +76,22 @@ async function upload(url: string, token: string, texts: string[], perRequest: n
 	await Promise.all(Array.from({ length: parallel }, lane));
 	const wallMs = performance.now() - start;
 	const cpu = process.cpuUsage(cpuStart);
-	return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, requests };
+	return { images: texts.length, wallMs, cpuMs: (cpu.user + cpu.system) / 1000, requests };
 }
 
 /** Runs the bare client over `count` of the bench's 1 MB pictures in a fresh process, after a small warm-up. */
 export async function measureBareClient(sim: SimulatorProcess, count: number, perRequest: number, parallel: number): Promise<BareRun> {
-	const child = fork(__filename, [JSON.stringify({ url: sim.url, token: sim.token, count, perRequest, parallel })], {
-		execArgv: ['-r', 'ts-node/register/transpile-only'],
-		env: { ...process.env, BENCH_BARE: '1' },
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-	});
-	return await new Promise<BareRun>((resolve, reject) => {
-		child.on('message', (message: { type: string; result?: BareRun; error?: string }) => {
-			if (message.type === 'warm') sim.reset().then(() => child.send('go'), reject);
-			else if (message.type === 'result') resolve(message.result!);
-			else reject(new Error(message.error));
-		});
-		child.once('exit', (code) => reject(new Error(`bare client exited with code ${code}`)));
-	});
+	const payload: Payload = { url: sim.url, token: sim.token, count, perRequest, parallel };
+	return await measureInChild<BareRun>(__filename, payload, { BENCH_BARE: '1' }, sim);
 }
 
 async function childMain(): Promise<void> {
-	const { url, token, count, perRequest, parallel } = JSON.parse(process.argv[2]) as { url: string; token: string; count: number; perRequest: number; parallel: number };
+	const { url, token, count, perRequest, parallel } = childPayload<Payload>();
 	const texts = Array.from({ length: count }, (_, i) => bigImageFile(i).data.toString('base64'));
-	try {
-		await upload(url, token, texts.slice(0, 2 * perRequest), perRequest, 1);
-		const go = new Promise((resolve) => process.once('message', resolve));
-		process.send!({ type: 'warm' });
-		await go;
-		process.send!({ type: 'result', result: await upload(url, token, texts, perRequest, parallel) });
-	} catch (error) {
-		process.send!({ type: 'error', error: (error as Error).message });
-	}
+	await serveMeasurement(
+		() => upload(url, token, texts.slice(0, 2 * perRequest), perRequest, 1),
+		() => upload(url, token, texts, perRequest, parallel),
+	);
 }
 
 if (process.env.BENCH_BARE === '1') {

@@ -14,7 +14,7 @@
  * and CPU are shown beside, as V8 collects far more often in a heap it has just shrunk).
  * One more run of 1000 URL items under the V8 profiler shows where the CPU time goes.
  * BENCH_TRACE_GC="<V8 flags>" (e.g. "--trace-gc --trace-incremental-marking") runs those workers with them;
- * SIM_FLAGS and SIM_PROF=<dir> do the same for the simulator process (test/support/simulatorProcess.ts).
+ * SIM_FLAGS="<V8 flags>" does the same for the simulator process (test/support/simulatorProcess.ts).
  *
  * BENCH_FULL=1 also measures the 1-record-per-request baseline for 1000 items at
  * Parallel Requests 1 (about 85 s more). BENCH_ONLY=url, memory, pacing or queue runs one
@@ -22,7 +22,6 @@
  * queue.ts). BENCH_DIST=<dir> measures another build of the node (e.g. a candidate fix);
  * BENCH_PACKAGE_DIR=<checkout> packs another built checkout for the queue-mode part.
  */
-import { fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import os from 'node:os';
@@ -37,6 +36,7 @@ import {
 	fixed, floorMs, isErrorItem, LATENCY_MS, nodeClass, PER_RECORD_MS, requestLatency, urlItems, type Check,
 } from './model';
 import { measureBareClient, type BareRun } from './bareClient';
+import { childPayload, measureInChild, serveMeasurement } from './freshProcess';
 import { binaryItems } from './images';
 import { pacingBench } from './pacing';
 import { queueBench, queueReport } from './queue';
@@ -331,47 +331,28 @@ async function measure(endpoint: Endpoint, sampler: RssSampler | undefined | 'of
  * GC before the run (exact baseline); `speed`: neither, as n8n runs a node.
  */
 async function measureInFreshProcess(endpoint: Endpoint, sim: SimulatorProcess, scenario: Scenario, mode: 'memory' | 'speed'): Promise<Measured> {
-	const child = fork(__filename, [JSON.stringify({ endpoint, scenario, mode })], {
-		execArgv: ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? process.env.BENCH_TRACE_GC.split(' ') : []), '-r', 'ts-node/register/transpile-only'],
-		env: { ...process.env, BENCH_WORKER: '1' },
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-	});
-	return await new Promise<Measured>((resolve, reject) => {
-		child.on('message', (message: { type: string; result?: Measured; error?: string }) => {
-			if (message.type === 'warm') {
-				// The worker warmed up against the simulator: clear its log before the real run.
-				sim.reset().then(() => child.send('go'), reject);
-			} else if (message.type === 'result') {
-				resolve(message.result!);
-			} else if (message.type === 'error') {
-				reject(new Error(message.error));
-			}
-		});
-		child.once('exit', (code) => reject(new Error(`bench worker exited with code ${code}`)));
-	});
+	const v8Flags = ['--expose-gc', ...(process.env.BENCH_TRACE_GC ? process.env.BENCH_TRACE_GC.split(' ') : [])];
+	return await measureInChild<Measured>(__filename, { endpoint, scenario, mode }, { BENCH_WORKER: '1' }, sim, v8Flags);
 }
 
 async function workerMain(): Promise<void> {
-	const { endpoint, scenario, mode } = JSON.parse(process.argv[2]) as { endpoint: Endpoint; scenario: Scenario; mode: 'memory' | 'speed' };
+	const { endpoint, scenario, mode } = childPayload<{ endpoint: Endpoint; scenario: Scenario; mode: 'memory' | 'speed' }>();
 	const sampler = mode === 'memory' ? await startRssSampler(2) : 'off';
 	try {
-		// Warm-up with small images: loads and compiles the code paths, allocates little.
-		await measure(endpoint, 'off', { ...scenario, label: 'warm-up', items: 10 }, true, mode === 'memory');
-		const go = new Promise((resolve) => process.once('message', resolve));
-		process.send!({ type: 'warm' });
-		await go;
-		const result = await measure(endpoint, sampler, scenario, false, mode === 'memory');
-		process.send!({ type: 'result', result });
-	} catch (error) {
-		process.send!({ type: 'error', error: (error as Error).message });
+		await serveMeasurement(
+			// Warm-up with small images: loads and compiles the code paths, allocates little.
+			() => measure(endpoint, 'off', { ...scenario, label: 'warm-up', items: 10 }, true, mode === 'memory'),
+			() => measure(endpoint, sampler, scenario, false, mode === 'memory'),
+		);
 	} finally {
 		if (sampler !== 'off') sampler?.close();
 	}
 }
 
-async function bareMemoryRun(sim: SimulatorProcess): Promise<BareRun & { simulatorCpuMs: number }> {
-	const bare = await measureBareClient(sim, 500, MAX_RECORDS, 3);
-	return { ...bare, simulatorCpuMs: (await sim.stats()).cpuMs };
+/** The bare client (bareClient.ts) over the images, batches and lanes of a memory row, against the same simulator. */
+async function bareRunBeside(sim: SimulatorProcess, row: Row): Promise<BareRun & { simulatorCpuMs: number; floorMs: number }> {
+	const bare = await measureBareClient(sim, row.items, row.recordsPerRequest, row.parallel);
+	return { ...bare, simulatorCpuMs: (await sim.stats()).cpuMs, floorMs: row.floorMs };
 }
 
 async function run(
@@ -476,8 +457,9 @@ async function main(): Promise<void> {
 			log(`${scenario.label}: ${fixed(row.wallMs)} ms, ${fixed(row.cpuMs / items, 2)} ms CPU per image, peak RSS +${mb(row.rssGrowth)} MB`);
 		}
 		// The least any client can do with the memory-mode images, against the same simulator (bareClient.ts).
-		const bare = memory.some((row) => row.binaryMode === 'memory' && row.items === 500) ? await bareMemoryRun(sim) : undefined;
-		if (bare) log(`bare http client, 500 x 1 MB: ${fixed(bare.wallMs)} ms, ${fixed(bare.cpuMs / 500, 2)} ms CPU per image`);
+		const bigMemoryRow = memory.find((row) => row.binaryMode === 'memory' && row.items === 500);
+		const bare = bigMemoryRow ? await bareRunBeside(sim, bigMemoryRow) : undefined;
+		if (bare) log(`bare http client, ${bare.images} x 1 MB: ${fixed(bare.wallMs)} ms, ${fixed(bare.cpuMs / bare.images, 2)} ms CPU per image`);
 		const pacing = part('pacing') ? await pacingBench(log) : undefined;
 		const queue = part('queue') ? await queueBench(log) : undefined;
 		const workers = part('queue') && !queue ? await workersBench({ workers: 2, runsPerWorker: 2, items: 500, concurrent: 3 }) : undefined;
@@ -504,11 +486,10 @@ async function main(): Promise<void> {
 		}
 
 		if (bare) {
-			const floor = floorMs(500, MAX_RECORDS, 3);
 			lines.push('');
 			lines.push(
-				`Bare client beside the memory rows (Node's http module sends the same 500 base64 texts, ten to a body, three in flight, to the same simulator; no n8n, no checks): ` +
-					`wall ${fixed(bare.wallMs)} ms = ${fixed(bare.wallMs / floor, 2)} x floor, CPU ${fixed(bare.cpuMs / 500, 3)} ms per image, simulator ${fixed(bare.simulatorCpuMs / Math.max(1, bare.requests), 1)} ms CPU per request.`,
+				`Bare client beside the memory rows (Node's http module sends the same ${bare.images} base64 texts, ten to a body, three in flight, to the same simulator; no n8n, no checks): ` +
+					`wall ${fixed(bare.wallMs)} ms = ${fixed(bare.wallMs / bare.floorMs, 2)} x floor, CPU ${fixed(bare.cpuMs / bare.images, 3)} ms per image, simulator ${fixed(bare.simulatorCpuMs / Math.max(1, bare.requests), 1)} ms CPU per request.`,
 			);
 		}
 
@@ -589,7 +570,7 @@ async function main(): Promise<void> {
 				detail:
 					`${fixed(big.cpuMs)} ms CPU / ${big.items} images = ${fixed(big.cpuMs / big.items, 2)} ms` +
 					forcedGcNote(big, (f) => `${fixed(f.cpuMs / big.items, 2)} ms`) +
-					(mode === 'memory' && bare ? `; the bare client: ${fixed(bare.cpuMs / big.items, 2)} ms` : ''),
+					(mode === 'memory' && bare ? `; the bare client: ${fixed(bare.cpuMs / bare.images, 2)} ms` : ''),
 			});
 			checks.push({
 				name: `${issue}: 500 x 1 MB binary, ${mode}, P=3: wall <= ${wallTarget} x floor`,

@@ -1,6 +1,6 @@
 import { isAscii } from 'buffer';
 
-import { decodedView } from './sources';
+import { exactBase64 } from './sources';
 
 /**
  * A request body parsed as JSON, with a fast path for what makes bodies big: `_base64`
@@ -23,13 +23,8 @@ const CUT_FROM = 4096;
  * character is not valid JSON.
  */
 const MARKER = '\u0000image';
-
-/** Whether `text` holds only the standard base64 alphabet, padded: it decodes to exactly the bytes its length promises. */
-function exactBase64(region: Buffer, text: string): boolean {
-	if (text.length % 4 !== 0 || region.indexOf(0x2d) >= 0 || region.indexOf(0x5f) >= 0) return false;
-	const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-	return decodedView(text).length === (text.length / 4) * 3 - padding;
-}
+/** The marker as it is written inside a JSON string. */
+const MARKER_IN_JSON = JSON.stringify(MARKER).slice(1, -1);
 
 export function parseJsonBody(buf: Buffer): unknown {
 	const whole = () => JSON.parse(isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8'));
@@ -45,8 +40,8 @@ export function parseJsonBody(buf: Buffer): unknown {
 		const region = buf.subarray(start, end);
 		if (region.length >= CUT_FROM && isAscii(region)) {
 			const text = region.toString('latin1');
-			if (exactBase64(region, text)) {
-				parts.push(buf.toString('utf8', copied, start), `\\u0000image${images.length}`);
+			if (exactBase64(text)) {
+				parts.push(buf.toString('utf8', copied, start), `${MARKER_IN_JSON}${images.length}`);
 				images.push(text);
 				copied = end;
 			}

@@ -98,7 +98,7 @@ export async function startSimulatorProcess(options: SimulatorOptions = {}): Pro
 			// image strings of each binary request had it collecting about once per request (half
 			// the simulator's CPU, on the cores the node under test runs on).
 			'--initial-old-space-size=512',
-			...(process.env.SIM_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.SIM_PROF] : []),
+			// e.g. SIM_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/sim" to profile it.
 			...(process.env.SIM_FLAGS ? process.env.SIM_FLAGS.split(' ') : []),
 		],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

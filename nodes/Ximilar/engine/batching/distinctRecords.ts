@@ -27,7 +27,7 @@ function identity(record: IDataObject): { key: string; image?: Image } | undefin
 	const fields = Object.keys(record);
 	// The usual record of a URL: its `_id` and `_url`, keyed by the URL itself (this runs for every
 	// item); every other key starts with a line break.
-	if (fields.length <= 2 && typeof record._url === 'string' && (fields.length === 1 || fields[0] === '_id' || fields[1] === '_id')) {
+	if (typeof record._url === 'string' && (fields.length === 1 || (fields.length === 2 && '_id' in record))) {
 		return { key: `u${record._url}` };
 	}
 	const images: Image[] = [];
