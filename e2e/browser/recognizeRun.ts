@@ -71,18 +71,22 @@ async function addIncludePrices(page: Page): Promise<void> {
 		return (input?.placeholder || element.textContent || '').trim();
 	});
 	await button!.click();
-	const deadline = Date.now() + 8_000;
+	// A click on an option while the list is still opening can be lost (the list stays open,
+	// nothing added): the option is clicked again until its switch shows.
+	const toggleSelector = `${sel('parameter-input-pricing')} .el-switch`;
+	const deadline = Date.now() + 15_000;
 	let picked = false;
-	while (!picked && Date.now() < deadline) {
+	let toggle = await page.$(toggleSelector);
+	while (!toggle && Date.now() < deadline) {
 		for (const option of await page.$$(sel('collection-parameter-option'))) {
 			if ((await option.evaluate((element) => (element as unknown as PageElement).innerText.trim())) !== 'Include Prices') continue;
 			await option.click();
 			picked = true;
 			break;
 		}
-		if (!picked) await new Promise((resolve) => setTimeout(resolve, 250));
+		toggle = await page.waitForSelector(toggleSelector, { visible: true, timeout: picked ? 2_000 : 250 }).catch(() => null);
 	}
-	const toggle = await page.waitForSelector(`${sel('parameter-input-pricing')} .el-switch`, { visible: true });
+	if (!toggle) toggle = await page.waitForSelector(toggleSelector, { visible: true });
 	const on = await toggle!.evaluate((element) => (element.getAttribute('class') ?? '').includes('is-checked'));
 	check('browser: the card services offer prices on their options button, and Include Prices starts on when added', label === 'Add Prices or Another Option' && picked && on, `button "${label}", added ${picked}, on ${on}`);
 	await screenshot(page, 'include-prices');
